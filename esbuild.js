@@ -1,0 +1,40 @@
+// Bundles the three entry points: the VS Code client, the language server and the CLI.
+// esbuild does not type-check; `npm run typecheck` (tsc --noEmit) does.
+const esbuild = require('esbuild');
+
+const production = process.argv.includes('--production');
+
+const entries = [
+  { in: 'server/src/cli.ts', out: 'dist/cli.js', banner: '#!/usr/bin/env node' },
+];
+const optional = [
+  { in: 'server/src/server.ts', out: 'dist/server.js' },
+  { in: 'client/src/extension.ts', out: 'dist/extension.js', external: ['vscode'] },
+];
+
+async function main() {
+  const fs = require('fs');
+  const all = entries.concat(optional.filter((e) => fs.existsSync(e.in)));
+  await Promise.all(
+    all.map((e) =>
+      esbuild.build({
+        entryPoints: [e.in],
+        outfile: e.out,
+        bundle: true,
+        platform: 'node',
+        target: 'node20',
+        format: 'cjs',
+        sourcemap: !production,
+        minify: production,
+        external: e.external || [],
+        banner: e.banner ? { js: e.banner } : undefined,
+        logLevel: 'warning',
+      }),
+    ),
+  );
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

@@ -1,0 +1,13 @@
+// The `yaodian` command line: a thin layer over the engine (server/src/document, rules, fixes).
+
+import { run } from './cli/main';
+
+run(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (err: unknown) => {
+    process.stderr.write(`yaodian: 内部错误 (internal error): ${err instanceof Error ? err.message : String(err)}\n`);
+    process.exitCode = 2;
+  },
+);

@@ -1,0 +1,431 @@
+// The annex task table (任务分解表) in its three layouts: A cell per line (`cells`), B one row
+// per line with bars (`pipes`), C tab-separated (`tabs`). Columns are known by header name;
+// in layout A cells are placed by content, since merged cells leave rows with cells missing.
+
+import type { Annex, AnnexLayout, AnnexRow, Cell, Column, ColumnRole, Span, Unit } from './model';
+import type { Line } from './text';
+import { isAnnexStart, isNoise } from './classify';
+import { parseTimeNode } from './time';
+import { parseUnitList } from './units';
+
+const HEADER_NAMES: Record<Exclude<ColumnRole, 'other'>, string[]> = {
+  serial: ['序号', '编号'],
+  task: ['任务分解', '工作任务', '任务内容', '具体任务', '重点任务', '工作内容', '二级指标', '主要任务', '工作措施', '具体措施', '任务事项', '任务', '三级指标'],
+  category: ['一级指标', '类别', '重点领域', '工作类别', '任务类别', '类型', '领域', '板块'],
+  units: ['责任单位', '责任部门', '责任处室', '牵头单位', '配合单位', '牵头部门', '配合部门', '责任主体', '主责单位', '协办单位', '参与单位'],
+  time: ['时间节点', '完成时限', '完成时间', '时限', '时间', '进度安排', '完成期限'],
+};
+const OTHER_NAMES = ['备注', '说明', '工作要求', '完成标准', '评价标准', '分值'];
+
+/** The role of a header cell, or null when it is no known header name. */
+export function headerRole(cell: string): ColumnRole | null {
+  const name = cell.replace(/[\s*]/g, '');
+  if (name.length === 0 || name.length > 12) return null;
+  for (const role of Object.keys(HEADER_NAMES) as (keyof typeof HEADER_NAMES)[]) {
+    if (HEADER_NAMES[role].includes(name)) return role;
+  }
+  if (OTHER_NAMES.includes(name)) return 'other';
+  return null;
+}
+
+interface RawCell extends Span {
+  line: number;
+}
+
+/** How many non-blank, non-noise lines after a `附件` line the header may be. */
+const HEADER_LOOKAHEAD = 6;
+
+/** Finds and reads the annex table, or null when the document has none. */
+export function findAnnex(text: string, folded: string, lines: Line[], trimmed: string[]): Annex | null {
+  // A `附件` line followed within a few lines by a header starts the annex, unless another
+  // `附件` line comes first (then the first one was only a reference at the end of the body).
+  for (let i = 0; i < lines.length; i++) {
+    if (!isAnnexStart(trimmed[i])) continue;
+    let seen = 0;
+    let title: Span | null = null;
+    for (let j = i + 1; j < lines.length && seen < HEADER_LOOKAHEAD; j++) {
+      const t = trimmed[j];
+      if (t.length === 0 || isNoise(t)) continue;
+      if (isAnnexStart(t)) break;
+      const annex = readTable(text, folded, lines, trimmed, j, i);
+      if (annex) {
+        annex.title = title;
+        return annex;
+      }
+      if (!title && !t.includes('|') && !t.includes('\t')) title = spanOf(text, lines[j]);
+      seen++;
+    }
+  }
+  // No `附件` line: a table header typed straight into the document still starts the annex.
+  for (let j = 0; j < lines.length; j++) {
+    const t = trimmed[j];
+    if (!t.includes('|') && !t.includes('\t')) continue;
+    const annex = readTable(text, folded, lines, trimmed, j, j, true);
+    if (annex) return annex;
+  }
+  return null;
+}
+
+function readTable(
+  text: string,
+  folded: string,
+  lines: Line[],
+  trimmed: string[],
+  headerLine: number,
+  startLine: number,
+  strict = false,
+): Annex | null {
+  const first = trimmed[headerLine];
+  const tabs = first.includes('\t');
+  if (!tabs && !first.includes('|')) return null;
+  const headerCells = tabs ? splitTabs(text, lines[headerLine]) : splitBars(text, folded, lines[headerLine]);
+  if (!headerCells.every((c) => headerRole(c.text) !== null)) return null;
+  let header = headerCells;
+  let next = headerLine + 1;
+  let multiLine = false;
+  if (!tabs) {
+    // Layout A spreads the header over several lines: `序号 | 任务分解 |`, `责任单位 |`, …
+    for (; next < lines.length; next++) {
+      const t = trimmed[next];
+      if (t.length === 0 || isNoise(t)) continue;
+      if (!t.endsWith('|')) break;
+      const cells = splitBars(text, folded, lines[next]);
+      if (cells.length === 0 || !cells.every((c) => headerRole(c.text) !== null)) break;
+      header = header.concat(cells);
+      multiLine = true;
+    }
+  }
+  const columns: Column[] = header.map((c) => ({ role: headerRole(c.text) as ColumnRole, name: c.text, range: { start: c.start, end: c.end } }));
+  const hasTask = columns.some((c) => c.role === 'task');
+  const known = columns.filter((c) => c.role !== 'other').length;
+  if (!hasTask || known < (strict ? 3 : 2)) return null;
+
+  let layout: AnnexLayout;
+  if (tabs) layout = 'tabs';
+  else if (multiLine) layout = 'cells';
+  else {
+    // One header line: pipes, unless the data lines carry one or two cells each (layout A).
+    let dataCells = 0;
+    for (let k = next; k < lines.length; k++) {
+      const t = trimmed[k];
+      if (t.length === 0 || isNoise(t) || isSeparatorLine(t)) continue;
+      dataCells = splitBars(text, folded, lines[k]).length;
+      break;
+    }
+    layout = dataCells * 2 <= columns.length ? 'cells' : 'pipes';
+  }
+
+  const annex: Annex = {
+    layout,
+    line: startLine,
+    range: { start: lines[startLine].start, end: lines[headerLine].end },
+    title: null,
+    header: columns,
+    headerRange: { start: header[0].start, end: header[header.length - 1].end },
+    rows: [],
+    badLines: [],
+  };
+  if (layout === 'cells') readCellRows(text, folded, lines, trimmed, next, annex);
+  else readLineRows(text, folded, lines, trimmed, next, annex);
+  return annex;
+}
+
+function isSeparatorLine(t: string): boolean {
+  return /^\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?$/.test(t);
+}
+
+function spanOf(text: string, line: Line): Span {
+  const f = line.folded;
+  let s = 0;
+  let e = f.length;
+  while (s < e && /\s/.test(f[s])) s++;
+  while (e > s && /\s/.test(f[e - 1])) e--;
+  return { start: line.start + s, end: line.start + e, text: text.slice(line.start + s, line.start + e) };
+}
+
+/** Cells of a line split at bars; the empty edges of `| a | b |` are dropped, a lone `|` is one empty cell. */
+function splitBars(text: string, folded: string, line: Line): RawCell[] {
+  const f = line.folded;
+  const bars: number[] = [];
+  for (let i = 0; i < f.length; i++) if (f[i] === '|') bars.push(i);
+  const cells: RawCell[] = [];
+  let from = 0;
+  const pieces: [number, number][] = [];
+  for (const b of bars) {
+    pieces.push([from, b]);
+    from = b + 1;
+  }
+  pieces.push([from, f.length]);
+  for (let k = 0; k < pieces.length; k++) {
+    const [a, b] = pieces[k];
+    const c = trimCell(text, line, a, b);
+    const isEdge = k === 0 || k === pieces.length - 1;
+    if (isEdge && c.text.length === 0) continue;
+    cells.push(c);
+  }
+  // `|` alone: one empty cell (the export's trailing cell of a merged row).
+  if (cells.length === 0 && bars.length > 0) cells.push(trimCell(text, line, bars[0], bars[0]));
+  void folded;
+  return cells;
+}
+
+function splitTabs(text: string, line: Line): RawCell[] {
+  const f = line.folded;
+  const cells: RawCell[] = [];
+  let from = 0;
+  for (let i = 0; i <= f.length; i++) {
+    if (i === f.length || f[i] === '\t') {
+      cells.push(trimCell(text, line, from, i));
+      from = i + 1;
+    }
+  }
+  // Word adds trailing tabs: drop empty cells at the end beyond the first.
+  while (cells.length > 1 && cells[cells.length - 1].text.length === 0 && cells[cells.length - 2].text.length === 0) cells.pop();
+  return cells;
+}
+
+function trimCell(text: string, line: Line, a: number, b: number): RawCell {
+  const f = line.folded;
+  let s = a;
+  let e = b;
+  while (s < e && (f[s] === ' ' || f[s] === '\t')) s++;
+  while (e > s && (f[e - 1] === ' ' || f[e - 1] === '\t')) e--;
+  return { start: line.start + s, end: line.start + e, text: text.slice(line.start + s, line.start + e), line: line.index };
+}
+
+const SERIAL = /^\d{1,4}$/;
+
+/** Layout A: a stream of cells, a new row at each serial number; cells placed by content. */
+function readCellRows(text: string, folded: string, lines: Line[], trimmed: string[], from: number, annex: Annex): void {
+  const rows: RawCell[][] = [];
+  let row: RawCell[] | null = null;
+  let lastLine = from - 1;
+  for (let k = from; k < lines.length; k++) {
+    const t = trimmed[k];
+    if (t.length === 0 || isNoise(t)) continue;
+    if (!t.includes('|')) break;
+    lastLine = k;
+    for (const c of splitBars(text, folded, lines[k])) {
+      if (SERIAL.test(c.text) && (row === null || row.length > 1)) {
+        row = [c];
+        rows.push(row);
+      } else if (row === null) {
+        row = [c];
+        rows.push(row);
+      } else {
+        row.push(c);
+      }
+    }
+  }
+  if (lastLine >= from) annex.range.end = lines[lastLine].end;
+  let prev: AnnexRow | null = null;
+  for (const cells of rows) {
+    const r = placeCells(cells, annex.header, prev, annex.rows.length);
+    annex.rows.push(r);
+    prev = r;
+  }
+}
+
+/** Layouts B and C: one row per line, cells by position. */
+function readLineRows(text: string, folded: string, lines: Line[], trimmed: string[], from: number, annex: Annex): void {
+  const tabs = annex.layout === 'tabs';
+  let prev: AnnexRow | null = null;
+  for (let k = from; k < lines.length; k++) {
+    const t = trimmed[k];
+    if (t.length === 0 || isNoise(t) || (!tabs && isSeparatorLine(t))) continue;
+    if (tabs ? !t.includes('\t') : !t.includes('|')) break;
+    annex.range.end = lines[k].end;
+    const cells = tabs ? splitTabs(text, lines[k]) : splitBars(text, folded, lines[k]);
+    if (cells.filter((c) => c.text.length > 0).length < 2) {
+      annex.badLines.push(spanOf(text, lines[k]));
+      continue;
+    }
+    const placed: (RawCell | null)[] = annex.header.map((_, i) => cells[i] ?? null);
+    const r = buildRow(placed, cells.slice(annex.header.length), annex.header, prev, annex.rows.length, true);
+    annex.rows.push(r);
+    prev = r;
+  }
+}
+
+/**
+ * Places the cells of a layout-A row into columns: an alignment (cells keep their order) in
+ * which a column may have no cell (a merged cell: its value is carried down from the row above)
+ * and an empty cell may be left over (the export's trailing `|`). Each placement is scored by
+ * how well the content fits the column; dynamic programming finds the best, in O(cells × columns).
+ */
+function placeCells(cells: RawCell[], header: Column[], prev: AnnexRow | null, index: number): AnnexRow {
+  const n = cells.length;
+  const m = header.length;
+  const NEG = -1e9;
+  // best[i][j]: best score using the first i cells and first j columns.
+  const best: number[][] = [];
+  const move: number[][] = [];
+  for (let i = 0; i <= n; i++) {
+    best.push(new Array(m + 1).fill(NEG));
+    move.push(new Array(m + 1).fill(0));
+  }
+  best[0][0] = 0;
+  for (let i = 0; i <= n; i++) {
+    for (let j = 0; j <= m; j++) {
+      const cur = best[i][j];
+      if (cur === NEG) continue;
+      // Column j gets cell i.
+      if (i < n && j < m) {
+        const s = cur + fit(cells[i].text, header[j].role);
+        if (s > best[i + 1][j + 1]) {
+          best[i + 1][j + 1] = s;
+          move[i + 1][j + 1] = 1;
+        }
+      }
+      // Column j has no cell (merged above).
+      if (j < m) {
+        const s = cur + (header[j].role === 'category' ? -0.5 : header[j].role === 'serial' ? -4 : -1.5);
+        if (s > best[i][j + 1]) {
+          best[i][j + 1] = s;
+          move[i][j + 1] = 2;
+        }
+      }
+      // Cell i is left over (only empty cells, or anything after the last column).
+      if (i < n) {
+        const s = cur + (cells[i].text.length === 0 ? -0.2 : -3);
+        if (s > best[i + 1][j]) {
+          best[i + 1][j] = s;
+          move[i + 1][j] = 3;
+        }
+      }
+    }
+  }
+  const placed: (RawCell | null)[] = new Array(m).fill(null);
+  const extra: RawCell[] = [];
+  let i = n;
+  let j = m;
+  while (i > 0 || j > 0) {
+    const mv = move[i][j];
+    if (mv === 1) {
+      placed[j - 1] = cells[i - 1];
+      i--;
+      j--;
+    } else if (mv === 2) {
+      j--;
+    } else {
+      if (cells[i - 1].text.length > 0) extra.unshift(cells[i - 1]);
+      i--;
+    }
+  }
+  return buildRow(placed, extra, header, prev, index, false);
+}
+
+/** How well a cell's text fits a column role (higher is better). */
+function fit(text: string, role: ColumnRole): number {
+  const t = text.trim();
+  const len = t.length;
+  const sentence = /[。;]/.test(t) || len > 40;
+  switch (role) {
+    case 'serial':
+      return SERIAL.test(t) ? 4 : -4;
+    case 'task':
+      if (len === 0) return -1;
+      if (SERIAL.test(t)) return -3;
+      if (sentence || len >= 15) return 3;
+      return parseTimeNode(t) ? -2 : 0;
+    case 'units':
+      if (len === 0) return 0;
+      if (sentence || SERIAL.test(t)) return -3;
+      if (parseTimeNode(t)) return -2;
+      return looksLikeUnits(t) ? 2 : 0.5;
+    case 'time':
+      if (len === 0) return 0;
+      if (parseTimeNode(t)) return 3;
+      if (sentence || SERIAL.test(t)) return -3;
+      return looksLikeUnits(t) ? -1 : 0.5;
+    case 'category':
+      if (len === 0) return 0;
+      if (sentence || SERIAL.test(t)) return -3;
+      if (parseTimeNode(t)) return -2;
+      return looksLikeUnits(t) ? -0.5 : 1;
+    default:
+      return len === 0 ? 0 : 0.2;
+  }
+}
+
+const UNIT_SUFFIX = /(局|委|办|室|处|科|部|厅|院|会|中心|政府|街道|镇|乡|单位|部门|公司|集团|队|所|站|馆|团|社|支队|大队|分局|管委会|街镇|各区|各县)$/;
+
+function looksLikeUnits(t: string): boolean {
+  const names = t.split(/[、,，;；]/).map((s) => s.replace(/\s+/g, '').replace(/(牵头|配合|负责|参与|落实)+$/, ''));
+  return names.length > 0 && names.every((n) => n.length > 0 && n.length <= 30 && UNIT_SUFFIX.test(n));
+}
+
+function buildRow(
+  placed: (RawCell | null)[],
+  extra: RawCell[],
+  header: Column[],
+  prev: AnnexRow | null,
+  index: number,
+  positional: boolean,
+): AnnexRow {
+  const present = placed.filter((c): c is RawCell => c !== null).concat(extra);
+  const lineOf = present.length ? Math.min(...present.map((c) => c.line)) : 0;
+  const endLine = present.length ? Math.max(...present.map((c) => c.line)) : 0;
+  const row: AnnexRow = {
+    index,
+    serial: null,
+    serialCell: null,
+    task: null,
+    units: null,
+    unitList: [],
+    time: null,
+    timeNode: null,
+    categories: [],
+    line: lineOf,
+    endLine,
+    range: present.length ? { start: Math.min(...present.map((c) => c.start)), end: Math.max(...present.map((c) => c.end)) } : { start: 0, end: 0 },
+    extraCells: extra.map((c) => ({ start: c.start, end: c.end, text: c.text, present: true })),
+  };
+  let categoryIndex = 0;
+  const units: Unit[] = [];
+  header.forEach((col, k) => {
+    const raw = placed[k];
+    let cell: Cell | null = raw ? { start: raw.start, end: raw.end, text: raw.text, present: true } : null;
+    if (col.role === 'category') {
+      const above = prev ? prev.categories[categoryIndex] : undefined;
+      // A merged category: no cell here (layout A) or an empty cell (a Word paste): carry it down.
+      if ((!cell || (positional && cell.text.length === 0)) && above) cell = { ...above, present: false };
+      if (cell) row.categories.push(cell);
+      categoryIndex++;
+      return;
+    }
+    if (!cell && !positional && prev) {
+      const carried = col.role === 'units' ? prev.units : col.role === 'time' ? prev.time : null;
+      if (carried) cell = { ...carried, present: false };
+    }
+    switch (col.role) {
+      case 'serial':
+        row.serialCell = cell;
+        row.serial = cell && SERIAL.test(cell.text) ? Number(cell.text) : null;
+        break;
+      case 'task':
+        if (!row.task) row.task = cell;
+        break;
+      case 'units':
+        if (!row.units) row.units = cell;
+        if (cell) {
+          const role = col.name.includes('牵头') ? 'lead' : col.name.includes('配合') || col.name.includes('协办') || col.name.includes('参与') ? 'support' : 'responsible';
+          units.push(...parseUnitList(cell.text, cell.start, role));
+        }
+        break;
+      case 'time':
+        if (!row.time) {
+          row.time = cell;
+          row.timeNode = cell && cell.text.length > 0 ? parseTimeNode(cell.text) : null;
+        }
+        break;
+      default:
+        break;
+    }
+  });
+  row.unitList = units;
+  return row;
+}
+
+/** True when a line of the annex region holds an annex start (used by the parser to stop the body). */
+export { isAnnexStart };

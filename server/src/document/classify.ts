@@ -1,0 +1,68 @@
+// Line-level recognisers: noise, dates, titles, the annex start. Each takes a line already
+// folded to half-width and trimmed.
+
+/** Page markers and web-page debris: tolerated, never tasks. */
+const NOISE_PATTERNS: RegExp[] = [
+  /^-\s*\d{1,4}\s*-$/, // - 1 -   — 2 —
+  /^第\s*\d{1,4}\s*页(\s*[,/]?\s*共\s*\d+\s*页)?$/, // 第 3 页, 第3页 共10页
+  /^\d{1,4}\s*\/\s*\d{1,4}$/, // 3/10
+  /^\d{4}[/-]\d{1,2}[/-]\d{1,2}(\s+[上下]午)?\s*\d{1,2}:\d{2}(:\d{2})?(\s*星期.)?$/, // 2021/8/16 上午9:31:36 星期一
+  /^\d{4}[/-]\d{1,2}[/-]\d{1,2}\s+[上下]午\d{1,2}:\d{2}(:\d{2})?(\s*星期.)?$/,
+  /^(稿源|来源|更新时间|发布时间|发布日期|发布机构|信息来源|浏览次数|访问量|字号|索引号|文号|主题分类|成文日期)\s*:/,
+  /(主办|承办|协办)\s*:/,
+  /ICP备|版权所有|公安备案|网站标识码|网站地图|联系我们|二维码|Copyright|©/i,
+  /^(打印本页|关闭窗口|打印|关闭|收藏|分享到|【?字体:?)/,
+  /^(字号)?[:：]?\s*[大中小]\s*[大中小]\s*[大中小]$/,
+];
+
+export function isNoise(line: string): boolean {
+  if (line.length > 80) return false;
+  for (const re of NOISE_PATTERNS) if (re.test(line)) return true;
+  return false;
+}
+
+const DATE_LINE = /^(\d{4})\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$/;
+const CN_DATE_LINE = /^([〇零一二三四五六七八九]{4})年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日$/;
+const CN_DIGIT: Record<string, number> = { 〇: 0, 零: 0, 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+
+/** The year of a date line (`2023年4月12日`, `二〇二三年四月十二日`), else null. */
+export function dateLineYear(line: string): number | null {
+  const s = line.replace(/\s+/g, '');
+  let m = DATE_LINE.exec(s);
+  if (m) return Number(m[1]);
+  m = CN_DATE_LINE.exec(s);
+  if (m) return Number([...m[1]].map((c) => CN_DIGIT[c]).join(''));
+  return null;
+}
+
+/** Document kinds a title ends with. */
+export const DOCUMENT_KINDS = ['工作要点', '实施方案', '实施意见', '工作计划', '行动方案', '任务清单', '任务分解表', '要点'];
+
+/**
+ * A title line: ends with the document's kind (an optional trailing `(征求意见稿)`-style note
+ * allowed), no sentence punctuation, short. A sentence quoting the title in 《》 is not one.
+ */
+export function isTitleLine(line: string): boolean {
+  if (line.length === 0 || line.length > 60) return false;
+  if (/[。,;:!?、]/.test(line)) return false;
+  const core = line.replace(/\s*[([【][^)\]】]{1,8}[)\]】]\s*$/, '').replace(/\s+$/, '');
+  if (core.endsWith('》')) return false;
+  return DOCUMENT_KINDS.some((k) => core.endsWith(k)) && !core.endsWith('任务分解表');
+}
+
+/** The plan year written in a title (`2025年松江区…` → 2025). */
+export function titleYear(line: string): number | null {
+  const m = /((?:19|20)\d{2})\s*年/.exec(line);
+  return m ? Number(m[1]) : null;
+}
+
+/** `附件`, `附件1`, `附件:<title>`, `附件一` — the line that opens an annex. */
+export function isAnnexStart(line: string): boolean {
+  return /^附\s*件\s*([0-9一二三四五六七八九十]{1,3})?\s*(:.*|\s.*)?$/.test(line) && line.length < 80;
+}
+
+/** A signature line in the closing: an office name on its own (`上海市普陀区人民政府办公室`). */
+export function isSignatureLine(line: string): boolean {
+  if (line.length > 30 || /[。,;:!?、()]/.test(line)) return false;
+  return /(人民政府|办公室|办公厅|委员会|政府|局|办|委|中心|小组)$/.test(line);
+}

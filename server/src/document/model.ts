@@ -1,0 +1,232 @@
+// The parsed document: what the parser understood, with the exact range of every node.
+// Ranges are [start, end) UTF-16 offsets into the text that was parsed.
+
+import type { Line, LineIndex } from './text';
+
+export interface Range {
+  start: number;
+  end: number;
+}
+
+/** A piece of the document text with its range. */
+export interface Span extends Range {
+  text: string;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Time nodes
+
+/** One part of a time node: a set of months, in the plan year unless `year` is given. */
+export interface TimePart {
+  /** An explicit year written in the text (`2024年6月底前`), else null (the plan year). */
+  year: number | null;
+  /** Bit m-1 set for each month m (1..12) the part covers. */
+  months: number;
+}
+
+export interface TimeNode {
+  /** The text as written, trimmed. */
+  text: string;
+  parts: TimePart[];
+  /** Recurring or whole-year forms (`全年`, `每季度`, `长期`): they never conflict. */
+  wholeYear: boolean;
+}
+
+/** A time phrase inside a body sentence (`在8月`, `10月前`, `上半年`). */
+export interface TimeMention extends Span {
+  node: TimeNode;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Responsibility
+
+export type UnitRole = 'lead' | 'support' | 'responsible';
+
+export interface Unit extends Span {
+  /** The name with every space removed. */
+  name: string;
+  role: UnitRole;
+}
+
+/** A parenthetical that names units: `(责任单位:区甲局;完成时限:6月底前)`, `(区甲局牵头落实)`. */
+export interface UnitParenthetical extends Span {
+  units: Unit[];
+  /** Whether the parenthetical used keys (`责任单位:`) or a role verb (`负责落实`). */
+  keyed: boolean;
+  /** Keys that had no content (`(责任单位:)`): their value ranges. */
+  emptyValues: Range[];
+  /** A time key in the same parenthetical (`完成时限:6月底前`). */
+  time: TimeCell | null;
+}
+
+/** A time value as written: the node is null when the text is not a valid time node. */
+export interface TimeCell extends Span {
+  node: TimeNode | null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Outline
+
+export type ParenWidth = 'full' | 'half' | 'mixed' | 'none';
+
+export interface Marker extends Span {
+  level: 1 | 2 | 3 | 4;
+  /** The numeric value (一 → 1, 十二 → 12, ③ → 3). */
+  number: number;
+  /** How the number is written: 'chinese', 'arabic', 'circled'. */
+  numeral: 'chinese' | 'arabic' | 'circled';
+  /** Width of the parentheses around the number (levels 2 and 4). */
+  parens: ParenWidth;
+  /** True when the marker is written exactly in a canonical form (`一、` `(一)` `1.` `(1)`). */
+  canonical: boolean;
+  /** `第一部分` style level-1 headings. */
+  partStyle: boolean;
+}
+
+export interface Sentence extends Span {
+  /** The sentence text without unit parentheticals, trimmed; what tasks and rows are compared on. */
+  content: string;
+  /** Index of the sentence in `ParsedDocument.sentences`. */
+  index: number;
+  /** The item the sentence belongs to. */
+  item: Item;
+  /** The first sentence of an item that is followed by others and is short: the item's title. */
+  isTitle: boolean;
+  /** A task: not a title, inside a task chapter. */
+  isTask: boolean;
+  /** The unit parenthetical that covers this sentence, if any. */
+  unitParen: UnitParenthetical | null;
+  /** Time phrases found in the sentence. */
+  times: TimeMention[];
+}
+
+export interface Item {
+  level: 1 | 2 | 3 | 4;
+  marker: Marker;
+  /** From the marker to the end of the item's last paragraph. */
+  range: Range;
+  /** 0-based line of the marker. */
+  line: number;
+  /** 0-based last line of the item's own text (its body paragraphs included, children excluded). */
+  endLine: number;
+  /** The heading text (title-only line), the title sentence, or the first sentence. */
+  title: string;
+  /** True when the marker line has no sentence text: the paragraphs after it are its body. */
+  headingOnly: boolean;
+  /** The text after the marker on the marker line, trimmed. */
+  text: Span;
+  parent: Item | null;
+  children: Item[];
+  sentences: Sentence[];
+  unitParens: UnitParenthetical[];
+  /** False inside chapters like 总体要求 / 指导思想 that hold no tasks. */
+  taskChapter: boolean;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Annex
+
+export type AnnexLayout = 'cells' | 'pipes' | 'tabs';
+export type ColumnRole = 'serial' | 'task' | 'category' | 'units' | 'time' | 'other';
+
+export interface Column {
+  role: ColumnRole;
+  /** Header text as written. */
+  name: string;
+  range: Range;
+}
+
+export interface Cell extends Span {
+  /** False when the cell was not in the row and its value was carried down from a merged cell above. */
+  present: boolean;
+}
+
+export interface AnnexRow {
+  /** 0-based index among the rows. */
+  index: number;
+  /** The serial as a number, null when the cell is not a number. */
+  serial: number | null;
+  serialCell: Cell | null;
+  task: Cell | null;
+  units: Cell | null;
+  /** The units parsed from the unit cell. */
+  unitList: Unit[];
+  time: Cell | null;
+  timeNode: TimeNode | null;
+  categories: Cell[];
+  /** 0-based first and last line of the row. */
+  line: number;
+  endLine: number;
+  range: Range;
+  /** Cells that could not be placed in a column. */
+  extraCells: Cell[];
+}
+
+export interface Annex {
+  layout: AnnexLayout;
+  /** The `附件` line (or the header line when there is none), 0-based. */
+  line: number;
+  /** Everything from the `附件` line to the end of the table. */
+  range: Range;
+  /** A title line before the header (`…任务分解表`). */
+  title: Span | null;
+  header: Column[];
+  headerRange: Range;
+  rows: AnnexRow[];
+  /** Lines inside the table that could not be read as a row. */
+  badLines: Span[];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Alignment of annex rows with body sentences
+
+export interface RowMatch {
+  row: AnnexRow;
+  /** Consecutive sentences of one item that the row covers; empty for an orphan row. */
+  sentences: Sentence[];
+  /** Similarity of the row text with the sentences' text, 0..1. */
+  score: number;
+  /** False when the row stands out of body order. */
+  inOrder: boolean;
+}
+
+export interface Alignment {
+  matches: RowMatch[];
+  /** For each sentence index, the rows that cover it. */
+  rowsOfSentence: Map<number, AnnexRow[]>;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The whole document
+
+export type ParagraphKind = 'preamble' | 'introduction' | 'free' | 'noise';
+
+export interface Paragraph extends Span {
+  kind: ParagraphKind;
+  line: number;
+}
+
+export interface ParsedDocument {
+  text: string;
+  lines: Line[];
+  lineIndex: LineIndex;
+  title: Span | null;
+  /** The plan year from the title, else from the preamble date, else null. */
+  planYear: number | null;
+  /** The date line of the preamble or closing (`2023年4月12日`), if any. */
+  dates: Span[];
+  /** Top-level items (chapters, or whatever level the document starts with). */
+  outline: Item[];
+  /** All items in document order. */
+  items: Item[];
+  /** All item sentences in document order (tasks and titles). */
+  sentences: Sentence[];
+  /** The task sentences in document order. */
+  tasks: Sentence[];
+  /** Paragraphs outside items: preamble, introduction, closing text and noise. */
+  paragraphs: Paragraph[];
+  /** Every unit parenthetical of the body. */
+  unitParens: UnitParenthetical[];
+  annex: Annex | null;
+  alignment: Alignment | null;
+}

@@ -1,0 +1,331 @@
+// The document parser: text → ParsedDocument (FORMAT.md). One pass over the lines builds the
+// outline; sentences, unit parentheticals and time phrases are read per item; the annex table
+// is read by annex.ts and aligned with the body by align.ts.
+
+import type {
+  Item,
+  Marker,
+  Paragraph,
+  ParsedDocument,
+  Range,
+  Sentence,
+  Span,
+  UnitParenthetical,
+} from './model';
+import { foldWidth, LineIndex, splitLines, type Line } from './text';
+import { parseMarker } from './markers';
+import { dateLineYear, isAnnexStart, isNoise, isSignatureLine, isTitleLine, titleYear } from './classify';
+import { splitSentences } from './sentences';
+import { parseUnitParenthetical } from './units';
+import { findTimeMentions, parseTimeNode } from './time';
+import { findAnnex } from './annex';
+import { alignAnnex } from './align';
+
+export interface ParseOptions {
+  /** Chapter titles that hold no tasks (default: 总体要求, 指导思想, 工作目标, 基本原则, 主要目标). */
+  nonTaskSections?: readonly string[];
+}
+
+export const DEFAULT_NON_TASK_SECTIONS = ['总体要求', '指导思想', '工作目标', '基本原则', '主要目标'];
+
+/** Longest first sentence that still counts as an item's title sentence. */
+const TITLE_SENTENCE_MAX = 40;
+/** Longest marker-line text that can be a title-only heading. */
+const HEADING_MAX = 60;
+
+interface ItemBuilder {
+  item: Item;
+  /** Paragraph ranges of the item's own text; a wrapped line extends the last one. */
+  paragraphs: Range[];
+  /** The last paragraph did not end a sentence: the next plain line continues it. */
+  open: boolean;
+  /** Free text was seen after the item: further plain lines are free too. */
+  closed: boolean;
+}
+
+export function parseDocument(text: string, options: ParseOptions = {}): ParsedDocument {
+  const folded = foldWidth(text);
+  const lines = splitLines(text);
+  const lineIndex = new LineIndex(lines);
+  const nonTask = options.nonTaskSections ?? DEFAULT_NON_TASK_SECTIONS;
+
+  const trimmed = lines.map((l) => l.folded.trim());
+  const annex = findAnnex(text, folded, lines, trimmed);
+  const bodyEnd = annex ? annex.line : lines.length;
+
+  const paragraphs: Paragraph[] = [];
+  const items: Item[] = [];
+  const outline: Item[] = [];
+  const dates: Span[] = [];
+  const builders: ItemBuilder[] = [];
+  const stack: Item[] = [];
+  let title: Span | null = null;
+  let current: ItemBuilder | null = null;
+  let preambleYear: number | null = null;
+
+  const addParagraph = (line: Line, kind: Paragraph['kind']): void => {
+    const s = lineSpan(text, line);
+    paragraphs.push({ ...s, kind, line: line.index });
+  };
+
+  for (let li = 0; li < bodyEnd; li++) {
+    const line = lines[li];
+    const t = trimmed[li];
+    if (t.length === 0) {
+      if (current) current.open = false;
+      continue;
+    }
+    if (isNoise(t)) {
+      addParagraph(line, 'noise');
+      continue;
+    }
+    const marker = parseMarker(line.text, line.folded, line.start);
+    if (marker) {
+      const item = newItem(text, line, marker);
+      while (stack.length > 0 && stack[stack.length - 1].level >= item.level) stack.pop();
+      const parent = stack.length > 0 ? stack[stack.length - 1] : null;
+      item.parent = parent;
+      if (parent) parent.children.push(item);
+      else outline.push(item);
+      stack.push(item);
+      items.push(item);
+      current = {
+        item,
+        paragraphs: item.text.end > item.text.start ? [{ start: item.text.start, end: item.text.end }] : [],
+        open: !item.headingOnly && !endsSentence(folded, item.text.start, item.text.end),
+        closed: false,
+      };
+      builders.push(current);
+      continue;
+    }
+    const year = dateLineYear(t);
+    if (year !== null) {
+      dates.push(lineSpan(text, line));
+      if (!title && preambleYear === null) preambleYear = year;
+      addParagraph(line, current ? 'free' : title ? 'introduction' : 'preamble');
+      if (current) current.closed = true;
+      continue;
+    }
+    if (!current) {
+      if (!title && isTitleLine(t)) {
+        title = lineSpan(text, line);
+        continue;
+      }
+      addParagraph(line, title ? 'introduction' : 'preamble');
+      continue;
+    }
+    // A plain paragraph after an item: a wrapped continuation, the body of a heading, or free text.
+    const s = lineSpan(text, line);
+    if (!current.closed && current.open) {
+      current.paragraphs[current.paragraphs.length - 1].end = s.end;
+      current.item.endLine = li;
+      current.open = !endsSentence(folded, s.start, s.end);
+      continue;
+    }
+    if (!current.closed && current.item.headingOnly && !isAnnexStart(t) && !isSignatureLine(t)) {
+      current.paragraphs.push({ start: s.start, end: s.end });
+      current.item.endLine = li;
+      current.open = !endsSentence(folded, s.start, s.end);
+      continue;
+    }
+    current.closed = true;
+    addParagraph(line, 'free');
+  }
+
+  // Lines after the annex table (web footers, a closing note) are free text or noise.
+  if (annex) {
+    const annexEndLine = lineIndex.lineAt(Math.max(annex.range.start, annex.range.end - 1));
+    for (let li = annexEndLine + 1; li < lines.length; li++) {
+      const t = trimmed[li];
+      if (t.length === 0) continue;
+      addParagraph(lines[li], isNoise(t) ? 'noise' : 'free');
+    }
+  }
+
+  // Sentences, unit parentheticals and tasks, item by item.
+  const sentences: Sentence[] = [];
+  const unitParens: UnitParenthetical[] = [];
+  for (const b of builders) {
+    readItemText(text, folded, b, sentences, unitParens);
+    const item = b.item;
+    item.range = { start: item.marker.start, end: b.paragraphs.length ? b.paragraphs[b.paragraphs.length - 1].end : item.text.end };
+  }
+  for (const item of items) {
+    item.taskChapter = !isNonTaskTitle(item.title, nonTask) && (item.parent === null || item.parent.taskChapter);
+  }
+  const tasks: Sentence[] = [];
+  for (const s of sentences) {
+    s.isTask = !s.isTitle && s.item.taskChapter && !/:\s*$/.test(foldWidth(s.content));
+    if (s.isTask) tasks.push(s);
+  }
+
+  const planYear = title ? titleYear(title.text) ?? preambleYear : preambleYear;
+  const doc: ParsedDocument = {
+    text,
+    lines,
+    lineIndex,
+    title,
+    planYear,
+    dates,
+    outline,
+    items,
+    sentences,
+    tasks,
+    paragraphs,
+    unitParens,
+    annex,
+    alignment: null,
+  };
+  if (annex) doc.alignment = alignAnnex(doc);
+  return doc;
+}
+
+function lineSpan(text: string, line: Line): Span {
+  let s = 0;
+  let e = line.folded.length;
+  while (s < e && /\s/.test(line.folded[s])) s++;
+  while (e > s && /\s/.test(line.folded[e - 1])) e--;
+  return { start: line.start + s, end: line.start + e, text: text.slice(line.start + s, line.start + e) };
+}
+
+function newItem(text: string, line: Line, marker: Marker): Item {
+  let s = marker.end - line.start;
+  let e = line.folded.length;
+  while (s < e && /\s/.test(line.folded[s])) s++;
+  while (e > s && /\s/.test(line.folded[e - 1])) e--;
+  const body: Span = { start: line.start + s, end: line.start + e, text: text.slice(line.start + s, line.start + e) };
+  const f = line.folded.slice(s, e);
+  const headingOnly = f.length <= HEADING_MAX && !/[。!?;]/.test(f);
+  return {
+    level: marker.level,
+    marker,
+    range: { start: marker.start, end: body.end },
+    line: line.index,
+    endLine: line.index,
+    title: headingOnly ? stripTrailingPunctuation(body.text) : '',
+    headingOnly,
+    text: body,
+    parent: null,
+    children: [],
+    sentences: [],
+    unitParens: [],
+    taskChapter: true,
+  };
+}
+
+/** True when folded[start, end) ends with a sentence terminator or a closing bracket. */
+function endsSentence(folded: string, start: number, end: number): boolean {
+  if (end <= start) return true;
+  const last = folded[end - 1];
+  return /[。!?;:)\]】》”’"]/.test(last);
+}
+
+function readItemText(
+  text: string,
+  folded: string,
+  b: ItemBuilder,
+  all: Sentence[],
+  allParens: UnitParenthetical[],
+): void {
+  const item = b.item;
+  const own: Sentence[] = [];
+  const pending: { paren: UnitParenthetical; upto: number }[] = [];
+  let uncoveredFrom = 0;
+  for (const p of b.paragraphs) {
+    for (const raw of splitSentences(folded, p.start, p.end)) {
+      // Unit parentheticals: they cover the sentences before them, back to the previous one.
+      const removed: Range[] = [];
+      let contentStart = raw.start;
+      for (const pr of raw.parens) {
+        const up = parseUnitParenthetical(text.slice(pr.start, pr.end), pr.start);
+        if (!up) continue;
+        if (up.time) up.time.node = parseTimeNode(up.time.text);
+        allParens.push(up);
+        item.unitParens.push(up);
+        removed.push(pr);
+        const coversThis = hasContent(folded, contentStart, pr.start);
+        const upto = coversThis ? own.length + 1 : own.length;
+        if (pr.start === contentStart) contentStart = skipBlank(folded, pr.end, raw.end);
+        pending.push({ paren: up, upto });
+      }
+      const content = contentOf(text, contentStart, raw.end, removed);
+      if (content.length > 0 && /[\p{L}\p{N}]/u.test(content)) {
+        const sentence: Sentence = {
+          start: contentStart,
+          end: raw.end,
+          text: text.slice(contentStart, raw.end),
+          content,
+          index: -1,
+          item,
+          isTitle: false,
+          isTask: false,
+          unitParen: null,
+          times: findTimeMentions(text.slice(contentStart, raw.end), contentStart),
+        };
+        own.push(sentence);
+      }
+      for (const pc of pending) {
+        const upto = Math.min(pc.upto, own.length);
+        for (let k = uncoveredFrom; k < upto; k++) own[k].unitParen = pc.paren;
+        uncoveredFrom = Math.max(uncoveredFrom, upto);
+      }
+      pending.length = 0;
+    }
+  }
+  if (!item.headingOnly && own.length > 1 && charLength(own[0].content) <= TITLE_SENTENCE_MAX) {
+    own[0].isTitle = true;
+  }
+  if (!item.headingOnly) {
+    item.title = own.length > 0 ? stripTrailingPunctuation(own[0].content) : stripTrailingPunctuation(item.text.text);
+  }
+  for (const s of own) {
+    s.index = all.length;
+    all.push(s);
+  }
+  item.sentences = own;
+}
+
+function hasContent(folded: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (!/[\s\p{P}]/u.test(folded[i])) return true;
+  return false;
+}
+
+function skipBlank(folded: string, from: number, to: number): number {
+  let i = from;
+  while (i < to && /\s/.test(folded[i])) i++;
+  return i;
+}
+
+/** The sentence text without the removed ranges, with line breaks and indentation removed. */
+function contentOf(text: string, start: number, end: number, removed: Range[]): string {
+  let out = '';
+  let pos = start;
+  for (const r of removed) {
+    if (r.end <= pos) continue;
+    if (r.start > pos) out += text.slice(pos, r.start);
+    pos = Math.max(pos, r.end);
+  }
+  if (pos < end) out += text.slice(pos, end);
+  return out.replace(/[\r\n]+[\s\u3000]*/g, '').trim();
+}
+
+function charLength(s: string): number {
+  return s.replace(/[。!?;！？；]+$/, '').length;
+}
+
+/** Removes the final punctuation of a heading or sentence. */
+export function stripTrailingPunctuation(s: string): string {
+  return s.replace(/[\s。!?;:！？；：,，、.．]+$/u, '').trim();
+}
+
+/**
+ * A chapter that holds no tasks: its title is made only of the configured names and joiners
+ * (`总体要求`, `指导思想和工作目标`), so `围绕其他重点工作目标强化信息公开` stays a task chapter.
+ */
+export function isNonTaskTitle(title: string, names: readonly string[]): boolean {
+  let rest = foldWidth(title).replace(/[\s\p{P}]/gu, '');
+  if (rest.length === 0) return false;
+  const sorted = [...names].sort((a, b) => b.length - a.length);
+  for (const n of sorted) rest = rest.split(n).join('');
+  return rest.replace(/[和与及]/g, '').length === 0;
+}

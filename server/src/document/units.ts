@@ -1,0 +1,316 @@
+// Responsible units: inline parentheticals (`(责任单位:区甲局;完成时限:6月底前)`, `(区甲局牵头,区乙局配合)`)
+// and unit lists (annex unit cells, key values).
+//
+// Everything is matched on the width-folded text (same length as the original, so offsets carry
+// over); `Unit.text` is sliced from the original, `Unit.name` from the folded text with spaces
+// removed (so names compare equal whatever the width of their digits or letters). One pass over
+// the text, plus a constant amount of work per name: this runs on every keystroke.
+
+import type { Range, TimeCell, Unit, UnitParenthetical, UnitRole } from './model';
+import { foldWidth } from './text';
+
+type KeyKind = UnitRole | 'time';
+
+/** Known keys. Matched with spaces allowed between their characters (line wrapping). */
+const KEYS: readonly (readonly [string, KeyKind])[] = [
+  ['责任单位', 'responsible'],
+  ['责任处室', 'responsible'],
+  ['责任部门', 'responsible'],
+  ['责任主体', 'responsible'],
+  ['主责单位', 'responsible'],
+  ['牵头单位', 'lead'],
+  ['牵头部门', 'lead'],
+  ['牵头处室', 'lead'],
+  ['配合单位', 'support'],
+  ['配合部门', 'support'],
+  ['协办单位', 'support'],
+  ['参与单位', 'support'],
+  ['时间节点', 'time'],
+  ['完成时限', 'time'],
+  ['完成时间', 'time'],
+  ['时限', 'time'],
+];
+
+/**
+ * A role verb phrase at the end of a clause (spaces removed): optional adverb, one or more verbs,
+ * optional complement. `牵头负责落实` is one phrase.
+ */
+const VERB_RE = /(?:分别|共同|按职责)?((?:牵头|负责|配合|参与|主责|协助)+)(?:落实|实施|推进|办理)?$/;
+/** Longest text VERB_RE needs to see: adverb (3) + a few verbs + complement (2). */
+const VERB_TAIL = 16;
+/** `…等部门` closing a list. */
+const ETC_RE = /等(?:相关|有关)?(?:部门|单位)?$/;
+const MAX_NAME = 30;
+/** Characters a unit name never holds (on the folded text). */
+const BAD_NAME_RE = /[。!?:]/;
+const DIGITS_ONLY_RE = /^[0-9]+$/;
+const PLACEHOLDER_RE = /^(?:[xX×*]+|待定|未定|暂无|无|[-/\\.…、]+)$/;
+
+function roleOfVerbs(verbs: string): UnitRole {
+  if (verbs.includes('牵头')) return 'lead';
+  const first = verbs.slice(0, 2);
+  return first === '负责' || first === '主责' ? 'responsible' : 'support';
+}
+
+function isSpaceCode(c: number): boolean {
+  return (
+    c === 32 || c === 9 || c === 10 || c === 13 || c === 11 || c === 12 ||
+    c === 0x3000 || c === 0xfeff || c === 0xa0 || (c >= 0x2000 && c <= 0x200b)
+  );
+}
+
+/** Separates names: 、 , ; / (and the half-width ideographic comma). `和`/`及` never do. */
+function isNameSep(ch: string): boolean {
+  return ch === '、' || ch === ',' || ch === ';' || ch === '/' || ch === '､';
+}
+
+/** Separates key fields. */
+function isFieldSep(ch: string): boolean {
+  return ch === ',' || ch === ';';
+}
+
+/** Characters trimmed off both ends of a key's value. */
+function isValueTrim(ch: string): boolean {
+  return isSpaceCode(ch.charCodeAt(0)) || isNameSep(ch) || ch === '。';
+}
+
+/** True for an empty or placeholder unit text: '', 'XXX', 'xxx', '××', '待定', '无', '—', '/'. */
+export function isPlaceholderUnit(text: string): boolean {
+  return isPlaceholderName(compact(foldWidth(text)));
+}
+
+function isPlaceholderName(name: string): boolean {
+  return name === '' || PLACEHOLDER_RE.test(name);
+}
+
+function compact(s: string): string {
+  let out = '';
+  for (let i = 0; i < s.length; i++) if (!isSpaceCode(s.charCodeAt(i))) out += s[i];
+  return out;
+}
+
+/** What the scanners share: the folded and original text, and the document offset of index 0. */
+interface Ctx {
+  f: string;
+  orig: string;
+  base: number;
+  /** Reject the input when a name is not plausible (too long, a sentence, digits only). */
+  validate: boolean;
+  units: Unit[];
+  /** Where placeholder or empty unit values go; null to drop them. */
+  empties: Range[] | null;
+  /** Set when a role verb was seen. */
+  sawVerb: boolean;
+}
+
+/**
+ * Reads the names of f[from, to): names separated by 、,;/ (outside nested brackets), each clause
+ * optionally closed by a role verb phrase that gives the role of the names since the previous
+ * one. Names left without a verb at the end get `defaultRole`, or fail the scan when
+ * `requireVerb`. Returns false when the text is not a unit list (only when validating).
+ */
+function scanNames(ctx: Ctx, from: number, to: number, defaultRole: UnitRole, requireVerb: boolean): boolean {
+  const { f } = ctx;
+  let pending = ctx.units.length; // units[pending..] still wait for a role
+  let depth = 0;
+  let segStart = from;
+  for (let i = from; i <= to; i++) {
+    const ch = i < to ? f[i] : '';
+    if (ch === '(') depth++;
+    else if (ch === ')') depth = depth > 0 ? depth - 1 : 0;
+    else if (i === to || (depth === 0 && isNameSep(ch))) {
+      const r = scanSegment(ctx, segStart, i);
+      if (r === false) return false;
+      if (r !== null) {
+        for (let k = pending; k < ctx.units.length; k++) ctx.units[k].role = r;
+        pending = ctx.units.length;
+      }
+      segStart = i + 1;
+    }
+  }
+  if (pending < ctx.units.length) {
+    if (requireVerb) return false;
+    for (let k = pending; k < ctx.units.length; k++) ctx.units[k].role = defaultRole;
+  }
+  return true;
+}
+
+/**
+ * One name, possibly followed by a role verb phrase. Pushes the unit (role to be set by the
+ * caller). Returns the role when the segment ends with a verb, null when it does not, false when
+ * the name is not plausible.
+ */
+function scanSegment(ctx: Ctx, from: number, to: number): UnitRole | null | false {
+  const { f } = ctx;
+  // The segment without spaces, and where each of its characters is in f.
+  let c = '';
+  const at: number[] = [];
+  for (let i = from; i < to; i++) {
+    if (!isSpaceCode(f.charCodeAt(i))) {
+      c += f[i];
+      at.push(i);
+    }
+  }
+  if (c === '') return null;
+  let nameEnd = c.length;
+  let role: UnitRole | null = null;
+  const tailStart = Math.max(0, c.length - VERB_TAIL);
+  const vm = VERB_RE.exec(tailStart === 0 ? c : c.slice(tailStart));
+  if (vm) {
+    role = roleOfVerbs(vm[1]);
+    nameEnd = tailStart + vm.index;
+    ctx.sawVerb = true;
+  }
+  const em = ETC_RE.exec(nameEnd === c.length ? c : c.slice(0, nameEnd));
+  if (em) nameEnd = em.index;
+  if (nameEnd === 0) return role;
+  const name = c.slice(0, nameEnd);
+  const start = at[0];
+  const end = at[nameEnd - 1] + 1;
+  if (isPlaceholderName(name)) {
+    ctx.empties?.push({ start: ctx.base + start, end: ctx.base + end });
+    return role;
+  }
+  if (ctx.validate && (name.length > MAX_NAME || BAD_NAME_RE.test(name) || DIGITS_ONLY_RE.test(name))) return false;
+  ctx.units.push({
+    text: ctx.orig.slice(start, end),
+    start: ctx.base + start,
+    end: ctx.base + end,
+    name,
+    role: 'responsible',
+  });
+  return role;
+}
+
+/** A known key at f[i] (spaces allowed inside and before the colon): its kind and colon index. */
+function matchKey(f: string, i: number, to: number): { kind: KeyKind; colon: number } | null {
+  for (const [key, kind] of KEYS) {
+    let j = i;
+    let k = 0;
+    while (k < key.length && j < to) {
+      if (isSpaceCode(f.charCodeAt(j))) {
+        if (k === 0) break;
+        j++;
+        continue;
+      }
+      if (f[j] !== key[k]) break;
+      j++;
+      k++;
+    }
+    if (k < key.length) continue;
+    while (j < to && isSpaceCode(f.charCodeAt(j))) j++;
+    if (j < to && f[j] === ':') return { kind, colon: j };
+  }
+  return null;
+}
+
+interface Field {
+  kind: KeyKind | 'other';
+  colon: number;
+  end: number;
+}
+
+/**
+ * Reads `key:value` fields separated by , or ; from f[from, to). Returns 'none' when the text
+ * does not start with a known key, false when a unit value is not plausible, else the time value.
+ */
+function scanKeyed(ctx: Ctx, from: number, to: number): 'none' | false | { time: TimeCell | null } {
+  const { f } = ctx;
+  const fields: Field[] = [];
+  let depth = 0;
+  let segStart = from;
+  for (let i = from; i <= to; i++) {
+    const ch = i < to ? f[i] : '';
+    if (ch === '(') depth++;
+    else if (ch === ')') depth = depth > 0 ? depth - 1 : 0;
+    else if (i === to || (depth === 0 && isFieldSep(ch))) {
+      let s = segStart;
+      while (s < i && isSpaceCode(f.charCodeAt(s))) s++;
+      if (s < i) {
+        const key = matchKey(f, s, i);
+        if (key) fields.push({ kind: key.kind, colon: key.colon, end: i });
+        else if (fields.length === 0) return 'none';
+        else {
+          let colon = s;
+          while (colon < i && f[colon] !== ':') colon++;
+          if (colon < i) fields.push({ kind: 'other', colon, end: i });
+          else fields[fields.length - 1].end = i;
+        }
+      }
+      segStart = i + 1;
+    }
+  }
+  if (fields.length === 0) return 'none';
+  let time: TimeCell | null = null;
+  for (const field of fields) {
+    if (field.kind === 'other') continue;
+    let vs = field.colon + 1;
+    let ve = field.end;
+    while (vs < ve && isValueTrim(f[vs])) vs++;
+    while (ve > vs && isValueTrim(f[ve - 1])) ve--;
+    if (vs === ve) vs = ve = field.colon + 1;
+    if (field.kind === 'time') {
+      time ??= { text: ctx.orig.slice(vs, ve), start: ctx.base + vs, end: ctx.base + ve, node: null };
+      continue;
+    }
+    if (vs === ve || isPlaceholderName(compact(f.slice(vs, ve)))) {
+      ctx.empties?.push({ start: ctx.base + vs, end: ctx.base + ve });
+      continue;
+    }
+    if (!scanNames(ctx, vs, ve, field.kind, false)) return false;
+  }
+  return { time };
+}
+
+/**
+ * Parses the content of a parenthetical. `text` is the whole parenthetical INCLUDING its brackets
+ * (`(` or `（` … `)` or `）`), `start` its offset in the document. Returns null when it is not a unit
+ * parenthetical (ordinary text like (PPP), (试行), (2016-2020年), (企), (修订稿), (上海·普陀站)).
+ *
+ * Keyed (`(牵头单位:区甲局;责任单位:区政府有关部门;完成时限:6月底前)`): the role comes from the key,
+ * unless a value has its own role verbs; empty and placeholder unit values go to `emptyValues`
+ * (a zero-length range after the colon when empty); the first time key gives `time` (node left
+ * null for the caller). A keyed parenthetical with only a time key is returned, with no units.
+ * Unknown `xx:` fields are ignored.
+ *
+ * Unkeyed (`(区甲局、区乙局分别负责落实)`, `(区甲局牵头,区乙局配合)`): every name must be followed,
+ * in its clause or a later one, by a role verb phrase.
+ */
+export function parseUnitParenthetical(text: string, start: number): UnitParenthetical | null {
+  const f = foldWidth(text);
+  const n = f.length;
+  if (n < 2 || f[0] !== '(' || f[n - 1] !== ')') return null;
+  const ctx: Ctx = { f, orig: text, base: start, validate: true, units: [], empties: [], sawVerb: false };
+  const keyed = scanKeyed(ctx, 1, n - 1);
+  if (keyed === false) return null;
+  let time: TimeCell | null = null;
+  if (keyed === 'none') {
+    if (!scanNames(ctx, 1, n - 1, 'responsible', true) || !ctx.sawVerb) return null;
+    if (ctx.units.length === 0 && ctx.empties!.length === 0) return null;
+  } else {
+    time = keyed.time;
+  }
+  return {
+    text,
+    start,
+    end: start + n,
+    units: ctx.units,
+    keyed: keyed !== 'none',
+    emptyValues: ctx.empties!,
+    time,
+  };
+}
+
+/**
+ * Parses a unit list as found in an annex unit cell or after a key: `区甲局、区乙局`,
+ * `区政府办公室、 各街镇`, `区发改委牵头,各相关单位配合`, `区委组织部,区政府各部门、各街镇`,
+ * `牵头单位:区甲局;配合单位:区乙局`. Returns the units (empty for empty text or placeholders);
+ * names without a role verb get `defaultRole`. Lenient: names are not checked for plausibility,
+ * placeholder names inside a list are dropped, time keys are ignored.
+ */
+export function parseUnitList(text: string, start: number, defaultRole: UnitRole = 'responsible'): Unit[] {
+  const f = foldWidth(text);
+  const ctx: Ctx = { f, orig: text, base: start, validate: false, units: [], empties: null, sawVerb: false };
+  if (scanKeyed(ctx, 0, f.length) === 'none') scanNames(ctx, 0, f.length, defaultRole, false);
+  return ctx.units;
+}

@@ -1,0 +1,112 @@
+// `yaodian outline`: the parsed document as JSON (INTERFACES.md) and as a readable tree.
+
+import type { AnnexRow, Item, ParsedDocument } from '../document/model';
+
+export interface OutlineNodeJson {
+  level: number;
+  marker: string;
+  number: number;
+  title: string;
+  line: number;
+  endLine: number;
+  tasks: number;
+  children: OutlineNodeJson[];
+}
+
+export interface AnnexRowJson {
+  serial: number | null;
+  line: number;
+  endLine: number;
+  task: string;
+  units: string[];
+  time: string | null;
+  category: string | null;
+  bodyLine: number | null;
+}
+
+export interface OutlineJson {
+  title: string | null;
+  planYear: number | null;
+  outline: OutlineNodeJson[];
+  annex: {
+    layout: string;
+    line: number;
+    header: string[];
+    rows: AnnexRowJson[];
+  } | null;
+}
+
+function nodeJson(item: Item): OutlineNodeJson {
+  return {
+    level: item.level,
+    marker: item.marker.text.trim(),
+    number: item.marker.number,
+    title: item.title,
+    line: item.line + 1,
+    endLine: item.endLine + 1,
+    tasks: item.sentences.filter((s) => s.isTask).length,
+    children: item.children.map(nodeJson),
+  };
+}
+
+export function outlineJson(doc: ParsedDocument): OutlineJson {
+  const bodyLineOf = new Map<AnnexRow, number | null>();
+  for (const m of doc.alignment?.matches ?? []) {
+    bodyLineOf.set(m.row, m.sentences.length ? doc.lineIndex.lineAt(m.sentences[0].start) + 1 : null);
+  }
+  const annex = doc.annex;
+  return {
+    title: doc.title ? doc.title.text : null,
+    planYear: doc.planYear,
+    outline: doc.outline.map(nodeJson),
+    annex: annex
+      ? {
+          layout: annex.layout,
+          line: annex.line + 1,
+          header: annex.header.map((c) => c.name),
+          rows: annex.rows.map((r) => ({
+            serial: r.serial,
+            line: r.line + 1,
+            endLine: r.endLine + 1,
+            task: r.task ? r.task.text : '',
+            units: r.unitList.map((u) => u.name),
+            time: r.time && r.time.text.length > 0 ? r.time.text : null,
+            category: r.categories.length ? r.categories[0].text : null,
+            bodyLine: bodyLineOf.get(r) ?? null,
+          })),
+        }
+      : null,
+  };
+}
+
+/** A readable indented tree for a person. */
+export function outlineText(doc: ParsedDocument): string {
+  const out: string[] = [];
+  out.push(`标题: ${doc.title ? doc.title.text : '(未识别)'}`);
+  out.push(`年度: ${doc.planYear ?? '(未知)'}`);
+  out.push(`任务: ${doc.tasks.length} 条`);
+  out.push('');
+  const walk = (item: Item, depth: number): void => {
+    const tasks = item.sentences.filter((s) => s.isTask).length;
+    const note = tasks > 0 ? `  [${tasks} 项任务]` : item.taskChapter ? '' : '  [非任务章节]';
+    out.push(`${'  '.repeat(depth)}${item.marker.text.trim()}${item.title}  (第 ${item.line + 1} 行)${note}`);
+    for (const c of item.children) walk(c, depth + 1);
+  };
+  for (const item of doc.outline) walk(item, 0);
+  const annex = doc.annex;
+  if (annex) {
+    out.push('');
+    const layoutName = { cells: '逐格换行', pipes: '竖线分隔', tabs: '制表符分隔' }[annex.layout];
+    out.push(`附件任务分解表 (第 ${annex.line + 1} 行, ${layoutName}, ${annex.rows.length} 行): ${annex.header.map((c) => c.name).join(' | ')}`);
+    const json = outlineJson(doc).annex;
+    for (const r of json ? json.rows : []) {
+      const task = r.task.length > 30 ? `${r.task.slice(0, 30)}…` : r.task;
+      const body = r.bodyLine !== null ? `→ 正文第 ${r.bodyLine} 行` : '→ 正文中未找到';
+      out.push(`  ${r.serial ?? '?'}. ${task}  [${r.units.join('、') || '无责任单位'}; ${r.time ?? '无时间节点'}]  ${body}`);
+    }
+  } else {
+    out.push('');
+    out.push('附件任务分解表: 无');
+  }
+  return out.join('\n') + '\n';
+}
