@@ -308,7 +308,7 @@ function placeCells(cells: RawCell[], header: Column[], prev: AnnexRow | null, i
     } else if (mv === 2) {
       j--;
     } else {
-      if (cells[i - 1].text.length > 0) extra.unshift(cells[i - 1]);
+      extra.unshift(cells[i - 1]);
       i--;
     }
   }
@@ -379,7 +379,8 @@ function buildRow(
     line: lineOf,
     endLine,
     range: present.length ? { start: Math.min(...present.map((c) => c.start)), end: Math.max(...present.map((c) => c.end)) } : { start: 0, end: 0 },
-    extraCells: extra.map((c) => ({ start: c.start, end: c.end, text: c.text, present: true })),
+    // Empty leftovers are the export's trailing `|` of a merged row: part of the row, not extra.
+    extraCells: extra.filter((c) => c.text.length > 0).map((c) => ({ start: c.start, end: c.end, text: c.text, present: true })),
   };
   let categoryIndex = 0;
   const units: Unit[] = [];

@@ -91,7 +91,8 @@ export function parseDocument(text: string, options: ParseOptions = {}): ParsedD
       items.push(item);
       current = {
         item,
-        paragraphs: item.text.end > item.text.start ? [{ start: item.text.start, end: item.text.end }] : [],
+        // A heading's own text is its title, not sentences: only its body paragraphs are read.
+        paragraphs: item.headingOnly || item.text.end === item.text.start ? [] : [{ start: item.text.start, end: item.text.end }],
         open: !item.headingOnly && !endsSentence(folded, item.text.start, item.text.end),
         closed: false,
       };

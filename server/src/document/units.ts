@@ -35,7 +35,7 @@ const KEYS: readonly (readonly [string, KeyKind])[] = [
  * A role verb phrase at the end of a clause (spaces removed): optional adverb, one or more verbs,
  * optional complement. `牵头负责落实` is one phrase.
  */
-const VERB_RE = /(?:分别|共同|按职责)?((?:牵头|负责|配合|参与|主责|协助)+)(?:落实|实施|推进|办理)?$/;
+const VERB_RE = /(?:分别|共同|按职责)?((?:牵头|负责|配合|参与|主责|协助)+(?:落实|实施|推进|办理|公开)?|落实)$/;
 /** Longest text VERB_RE needs to see: adverb (3) + a few verbs + complement (2). */
 const VERB_TAIL = 16;
 /** `…等部门` closing a list. */
@@ -49,7 +49,7 @@ const PLACEHOLDER_RE = /^(?:[xX×*]+|待定|未定|暂无|无|[-/\\.…、]+)$/;
 function roleOfVerbs(verbs: string): UnitRole {
   if (verbs.includes('牵头')) return 'lead';
   const first = verbs.slice(0, 2);
-  return first === '负责' || first === '主责' ? 'responsible' : 'support';
+  return first === '负责' || first === '主责' || first === '落实' ? 'responsible' : 'support';
 }
 
 function isSpaceCode(c: number): boolean {

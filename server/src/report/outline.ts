@@ -8,7 +8,6 @@ export interface OutlineNodeJson {
   number: number;
   title: string;
   line: number;
-  endLine: number;
   tasks: number;
   children: OutlineNodeJson[];
 }
@@ -43,7 +42,6 @@ function nodeJson(item: Item): OutlineNodeJson {
     number: item.marker.number,
     title: item.title,
     line: item.line + 1,
-    endLine: item.endLine + 1,
     tasks: item.sentences.filter((s) => s.isTask).length,
     children: item.children.map(nodeJson),
   };
