@@ -15,6 +15,8 @@ export const MATCH_THRESHOLD = 0.5;
 const MAX_POSTINGS = 48;
 /** Candidates taken from the index per row. */
 const INDEX_CANDIDATES = 4;
+/** A near-certain match: when the expected position gives one, the index is not consulted. */
+const CLEAR_MATCH = 0.85;
 /** Longest span of sentences one row may cover. */
 const MAX_SPAN = 12;
 
@@ -50,55 +52,198 @@ export function similarity(a: string, b: string): number {
   return (2 * overlap) / (ga.length + gb.length);
 }
 
-/** A span of sentences being scored against one row, updated incrementally. */
+/**
+ * Bigrams as small integer ids, so counts live in typed arrays instead of maps (the alignment
+ * runs on every keystroke over thousands of rows).
+ */
+class GramTable {
+  private readonly charIds = new Uint16Array(65536);
+  private nextChar = 1;
+  private readonly ids = new Map<number, number>();
+
+  private charId(c: number): number {
+    let id = this.charIds[c];
+    if (id === 0 && this.nextChar < 65535) {
+      id = this.nextChar++;
+      this.charIds[c] = id;
+    }
+    return id;
+  }
+
+  private code(key: string, i: number): number {
+    return key.length === 1 ? this.charId(key.charCodeAt(0)) : this.charId(key.charCodeAt(i)) * 65536 + this.charId(key.charCodeAt(i + 1));
+  }
+
+  /**
+   * The bigram ids of many keys packed in one array: key k's ids are ids[at[k] .. at[k + 1]).
+   * With `add`, unknown bigrams get new ids; without, they are -1 (they match nothing).
+   */
+  pack(keys: string[], add: boolean): Packed {
+    let total = 0;
+    for (const k of keys) total += k.length === 1 ? 1 : Math.max(0, k.length - 1);
+    const ids = new Int32Array(total);
+    const at = new Int32Array(keys.length + 1);
+    let p = 0;
+    keys.forEach((key, k) => {
+      at[k] = p;
+      const n = key.length === 1 ? 1 : Math.max(0, key.length - 1);
+      for (let i = 0; i < n; i++) {
+        const code = this.code(key, i);
+        let id = this.ids.get(code);
+        if (id === undefined) {
+          if (add) {
+            id = this.ids.size;
+            this.ids.set(code, id);
+          } else {
+            id = -1;
+          }
+        }
+        ids[p++] = id;
+      }
+    });
+    at[keys.length] = p;
+    return { ids, at };
+  }
+
+  get size(): number {
+    return this.ids.size;
+  }
+}
+
+interface Packed {
+  ids: Int32Array;
+  at: Int32Array;
+}
+
+/** Scores spans of sentences against the current row, incrementally, on typed-array counts. */
 class SpanScorer {
-  private readonly spanCounts: Counts = new Map();
+  readonly rowCount: Int32Array;
+  private readonly spanCount: Int32Array;
+  private readonly touched: number[] = [];
   private overlap = 0;
   private size = 0;
-  constructor(
-    private readonly rowCounts: Counts,
-    private readonly rowSize: number,
-  ) {}
-  add(grams: number[], sign: 1 | -1): void {
-    for (const g of grams) {
-      const r = this.rowCounts.get(g) ?? 0;
-      const before = this.spanCounts.get(g) ?? 0;
-      const after = before + sign;
-      this.spanCounts.set(g, after);
-      this.overlap += Math.min(r, after) - Math.min(r, before);
-    }
-    this.size += sign * grams.length;
+  rowSize = 0;
+
+  constructor(vocabulary: number) {
+    this.rowCount = new Int32Array(vocabulary);
+    this.spanCount = new Int32Array(vocabulary);
   }
+
+  setRow(p: Packed, k: number, sign: 1 | -1): void {
+    for (let i = p.at[k]; i < p.at[k + 1]; i++) if (p.ids[i] >= 0) this.rowCount[p.ids[i]] += sign;
+    this.rowSize = sign > 0 ? p.at[k + 1] - p.at[k] : 0;
+  }
+
+  reset(): void {
+    for (const g of this.touched) this.spanCount[g] = 0;
+    this.touched.length = 0;
+    this.overlap = 0;
+    this.size = 0;
+  }
+
+  /** Adds (or with sign -1 removes) sentence k's bigrams to the span. */
+  add(p: Packed, k: number, sign: 1 | -1): void {
+    const rc = this.rowCount;
+    const sc = this.spanCount;
+    const ids = p.ids;
+    const to = p.at[k + 1];
+    for (let i = p.at[k]; i < to; i++) {
+      const g = ids[i];
+      const before = sc[g];
+      if (before === 0 && sign > 0) this.touched.push(g);
+      const after = before + sign;
+      sc[g] = after;
+      const r = rc[g];
+      this.overlap += (r < after ? r : after) - (r < before ? r : before);
+    }
+    this.size += sign * (to - p.at[k]);
+  }
+
   score(): number {
     const total = this.rowSize + this.size;
     return total === 0 ? 0 : (2 * this.overlap) / total;
   }
 }
 
+/**
+ * Inverted index in compressed form: the sentences holding bigram g are
+ * ids[start[g] .. start[g] + count[g]); count is capped at MAX_POSTINGS + 1 (too common to use).
+ */
+interface Postings {
+  start: Int32Array;
+  count: Int32Array;
+  ids: Int32Array;
+}
+
+function buildPostings(grams: Packed, sentences: number, vocabulary: number): Postings {
+  const count = new Int32Array(vocabulary);
+  const last = new Int32Array(vocabulary).fill(-1);
+  const { ids, at } = grams;
+  for (let i = 0; i < sentences; i++) {
+    for (let k = at[i]; k < at[i + 1]; k++) {
+      const g = ids[k];
+      if (last[g] !== i && count[g] <= MAX_POSTINGS) {
+        count[g]++;
+        last[g] = i;
+      }
+    }
+  }
+  const start = new Int32Array(vocabulary);
+  let total = 0;
+  for (let g = 0; g < vocabulary; g++) {
+    start[g] = total;
+    total += count[g];
+  }
+  const list = new Int32Array(total);
+  const fill = new Int32Array(vocabulary);
+  last.fill(-1);
+  for (let i = 0; i < sentences; i++) {
+    for (let k = at[i]; k < at[i + 1]; k++) {
+      const g = ids[k];
+      if (last[g] !== i && fill[g] < count[g]) {
+        list[start[g] + fill[g]++] = i;
+        last[g] = i;
+      }
+    }
+  }
+  return { start, count, ids: list };
+}
+
+interface AlignState {
+  sentences: Sentence[];
+  grams: Packed;
+  postings: Postings;
+  scorer: SpanScorer;
+  hits: Int32Array;
+  claimed: Uint8Array;
+}
+
 export function alignAnnex(doc: ParsedDocument): Alignment {
   const annex = doc.annex;
   const sentences = doc.sentences;
-  const grams = sentences.map((s) => bigrams(textKey(s.content)));
-  const postings = new Map<number, number[]>();
-  grams.forEach((gs, i) => {
-    for (const g of gs) {
-      const list = postings.get(g);
-      if (!list) postings.set(g, [i]);
-      else if (list[list.length - 1] !== i && list.length <= MAX_POSTINGS) list.push(i);
-    }
-  });
+  const table = new GramTable();
+  const grams = table.pack(sentences.map((s) => textKey(s.content)), true);
+  const rowGrams = table.pack((annex ? annex.rows : []).map((r) => (r.task ? textKey(r.task.text) : '')), false);
+
+  const state: AlignState = {
+    sentences,
+    grams,
+    postings: buildPostings(grams, sentences.length, table.size),
+    scorer: new SpanScorer(table.size),
+    hits: new Int32Array(sentences.length),
+    claimed: new Uint8Array(sentences.length),
+  };
 
   const matches: RowMatch[] = [];
-  const claimed = new Uint8Array(sentences.length);
   let expected = 0;
-  for (const row of annex ? annex.rows : []) {
-    const m = matchRow(row, sentences, grams, postings, claimed, expected);
+  (annex ? annex.rows : []).forEach((row, r) => {
+    const m = matchRow(row, rowGrams, r, state, expected);
     matches.push(m);
     if (m.sentences.length > 0) {
-      for (const s of m.sentences) claimed[s.index] = 1;
+      for (const s of m.sentences) state.claimed[s.index] = 1;
       expected = m.sentences[m.sentences.length - 1].index + 1;
     }
-  }
+  });
   markOrder(matches);
   const rowsOfSentence = new Map<number, AnnexRow[]>();
   for (const m of matches) {
@@ -111,79 +256,125 @@ export function alignAnnex(doc: ParsedDocument): Alignment {
   return { matches, rowsOfSentence };
 }
 
-function matchRow(
-  row: AnnexRow,
-  sentences: Sentence[],
-  grams: number[][],
-  postings: Map<number, number[]>,
-  claimed: Uint8Array,
-  expected: number,
-): RowMatch {
+function matchRow(row: AnnexRow, rowGrams: Packed, r: number, st: AlignState, expected: number): RowMatch {
   const orphan: RowMatch = { row, sentences: [], score: 0, inOrder: true };
-  const key = row.task ? textKey(row.task.text) : '';
-  const rowGrams = bigrams(key);
-  if (rowGrams.length === 0 || sentences.length === 0) return orphan;
-  const rowCounts = countsOf(rowGrams);
+  const { sentences, scorer } = st;
+  if (rowGrams.at[r + 1] === rowGrams.at[r] || sentences.length === 0) return orphan;
 
-  // Candidates: the sentences sharing the most distinctive bigrams, and the ones right after
-  // the previous row's match.
-  const hits = new Map<number, number>();
-  for (const g of rowCounts.keys()) {
-    const list = postings.get(g);
-    if (!list || list.length > MAX_POSTINGS) continue;
-    for (const i of list) hits.set(i, (hits.get(i) ?? 0) + 1);
-  }
-  const ranked = [...hits.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, INDEX_CANDIDATES);
-  const candidates = new Set<number>(ranked.map((e) => e[0]));
-  for (let k = expected; k < Math.min(sentences.length, expected + 3); k++) candidates.add(k);
-
-  let best: { a: number; b: number; score: number; rank: number } | null = null;
-  for (const c of candidates) {
-    const span = bestSpanAround(c, sentences, grams, rowCounts, rowGrams.length);
+  scorer.setRow(rowGrams, r, 1);
+  const pick: { best: ScoredSpan | null } = { best: null };
+  const consider = (c: number): void => {
+    const span = bestSpanAround(c, st);
     let rank = span.score;
     if (span.a >= expected && span.a <= expected + 2) rank += 0.05;
-    for (let k = span.a; k <= span.b; k++) if (claimed[k]) rank -= 0.1;
-    if (!best || rank > best.rank || (rank === best.rank && span.a < best.a)) best = { ...span, rank };
+    for (let k = span.a; k <= span.b; k++) if (st.claimed[k]) rank -= 0.1;
+    const best = pick.best;
+    if (!best || rank > best.rank || (rank === best.rank && span.a < best.a)) pick.best = { ...span, rank };
+  };
+  // Rows follow the body: try the sentences right after the previous row's match first, and
+  // search the index only when none of them is a clear match.
+  for (let k = expected; k < Math.min(sentences.length, expected + 3); k++) {
+    consider(k);
+    if ((pick.best?.score ?? 0) >= CLEAR_MATCH) break;
   }
-  if (!best || best.score < MATCH_THRESHOLD) return { ...orphan, score: best ? best.score : 0 };
-  return { row, sentences: sentences.slice(best.a, best.b + 1), score: best.score, inOrder: true };
+  if ((pick.best?.score ?? 0) < CLEAR_MATCH) {
+    for (const c of indexCandidates(rowGrams, r, st)) consider(c);
+  }
+  scorer.setRow(rowGrams, r, -1);
+  const found = pick.best;
+  if (!found || found.score < MATCH_THRESHOLD) return { ...orphan, score: found ? found.score : 0 };
+  return { row, sentences: sentences.slice(found.a, found.b + 1), score: found.score, inOrder: true };
 }
 
-/** Grows a span from sentence c backwards, then forwards, within c's item, while the score rises. */
-function bestSpanAround(
-  c: number,
-  sentences: Sentence[],
-  grams: number[][],
-  rowCounts: Counts,
-  rowSize: number,
-): { a: number; b: number; score: number } {
-  const scorer = new SpanScorer(rowCounts, rowSize);
-  scorer.add(grams[c], 1);
+interface ScoredSpan {
+  a: number;
+  b: number;
+  score: number;
+  rank: number;
+}
+
+/** The sentences sharing the most distinctive bigrams with the row. */
+function indexCandidates(rowGrams: Packed, r: number, st: AlignState): number[] {
+  const hits = st.hits;
+  const hit: number[] = [];
+  for (let k = rowGrams.at[r]; k < rowGrams.at[r + 1]; k++) {
+    const g = rowGrams.ids[k];
+    if (g < 0) continue;
+    const n = st.postings.count[g];
+    if (n > MAX_POSTINGS) continue;
+    const from = st.postings.start[g];
+    for (let j = from; j < from + n; j++) {
+      const i = st.postings.ids[j];
+      if (hits[i] === 0) hit.push(i);
+      hits[i]++;
+    }
+  }
+  const top = topByHits(hit, hits, INDEX_CANDIDATES);
+  for (const i of hit) hits[i] = 0;
+  return top;
+}
+
+/** The k sentences with the most hits (ties: the earlier sentence), in one pass without sorting. */
+function topByHits(ids: number[], hits: Int32Array, k: number): number[] {
+  const top: number[] = [];
+  for (const i of ids) {
+    let pos = top.length;
+    while (pos > 0 && (hits[top[pos - 1]] < hits[i] || (hits[top[pos - 1]] === hits[i] && top[pos - 1] > i))) pos--;
+    if (pos < k) {
+      top.splice(pos, 0, i);
+      if (top.length > k) top.pop();
+    }
+  }
+  return top;
+}
+
+/**
+ * Grows a span from sentence c backwards, then forwards, within c's item, while the score rises;
+ * then trims it from the front while that raises the score.
+ */
+function bestSpanAround(c: number, st: AlignState): { a: number; b: number; score: number } {
+  const { sentences, grams, scorer } = st;
+  scorer.reset();
+  scorer.add(grams, c, 1);
   let score = scorer.score();
   const item = sentences[c].item;
   let a = c;
   let b = c;
   while (a > 0 && sentences[a - 1].item === item && b - a + 1 < MAX_SPAN) {
-    scorer.add(grams[a - 1], 1);
+    scorer.add(grams, a - 1, 1);
     const s = scorer.score();
     if (s > score) {
       score = s;
       a--;
     } else {
-      scorer.add(grams[a - 1], -1);
+      scorer.add(grams, a - 1, -1);
       break;
     }
   }
   while (b + 1 < sentences.length && sentences[b + 1].item === item && b - a + 1 < MAX_SPAN) {
-    scorer.add(grams[b + 1], 1);
+    scorer.add(grams, b + 1, 1);
     const s = scorer.score();
     if (s > score) {
       score = s;
       b++;
     } else {
+      scorer.add(grams, b + 1, -1);
       break;
     }
   }
+  // Starting from a sentence before the row's text (a title), growing forwards keeps it: drop
+  // leading sentences again while that helps.
+  while (a < b) {
+    scorer.add(grams, a, -1);
+    const s = scorer.score();
+    if (s > score) {
+      score = s;
+      a++;
+    } else {
+      break;
+    }
+  }
+  scorer.reset();
   return { a, b, score };
 }
 

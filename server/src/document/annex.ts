@@ -2,7 +2,7 @@
 // per line with bars (`pipes`), C tab-separated (`tabs`). Columns are known by header name;
 // in layout A cells are placed by content, since merged cells leave rows with cells missing.
 
-import type { Annex, AnnexLayout, AnnexRow, Cell, Column, ColumnRole, Span, Unit } from './model';
+import type { Annex, AnnexLayout, AnnexRow, Cell, Column, ColumnRole, Span, TimeNode, Unit } from './model';
 import type { Line } from './text';
 import { isAnnexStart, isNoise } from './classify';
 import { parseTimeNode } from './time';
@@ -28,7 +28,8 @@ export function headerRole(cell: string): ColumnRole | null {
   return null;
 }
 
-interface RawCell extends Span {
+/** A cell as read from the text: it is the row's Cell itself (present), no copy is made. */
+interface RawCell extends Cell {
   line: number;
 }
 
@@ -36,7 +37,7 @@ interface RawCell extends Span {
 const HEADER_LOOKAHEAD = 6;
 
 /** Finds and reads the annex table, or null when the document has none. */
-export function findAnnex(text: string, folded: string, lines: Line[], trimmed: string[]): Annex | null {
+export function findAnnex(text: string, lines: Line[], trimmed: string[]): Annex | null {
   // A `附件` line followed within a few lines by a header starts the annex, unless another
   // `附件` line comes first (then the first one was only a reference at the end of the body).
   for (let i = 0; i < lines.length; i++) {
@@ -47,7 +48,7 @@ export function findAnnex(text: string, folded: string, lines: Line[], trimmed: 
       const t = trimmed[j];
       if (t.length === 0 || isNoise(t)) continue;
       if (isAnnexStart(t)) break;
-      const annex = readTable(text, folded, lines, trimmed, j, i);
+      const annex = readTable(text, lines, trimmed, j, i);
       if (annex) {
         annex.title = title;
         return annex;
@@ -60,7 +61,7 @@ export function findAnnex(text: string, folded: string, lines: Line[], trimmed: 
   for (let j = 0; j < lines.length; j++) {
     const t = trimmed[j];
     if (!t.includes('|') && !t.includes('\t')) continue;
-    const annex = readTable(text, folded, lines, trimmed, j, j, true);
+    const annex = readTable(text, lines, trimmed, j, j, true);
     if (annex) return annex;
   }
   return null;
@@ -68,7 +69,6 @@ export function findAnnex(text: string, folded: string, lines: Line[], trimmed: 
 
 function readTable(
   text: string,
-  folded: string,
   lines: Line[],
   trimmed: string[],
   headerLine: number,
@@ -78,7 +78,7 @@ function readTable(
   const first = trimmed[headerLine];
   const tabs = first.includes('\t');
   if (!tabs && !first.includes('|')) return null;
-  const headerCells = tabs ? splitTabs(text, lines[headerLine]) : splitBars(text, folded, lines[headerLine]);
+  const headerCells = tabs ? splitTabs(text, lines[headerLine]) : splitBars(text, lines[headerLine]);
   if (!headerCells.every((c) => headerRole(c.text) !== null)) return null;
   let header = headerCells;
   let next = headerLine + 1;
@@ -89,7 +89,7 @@ function readTable(
       const t = trimmed[next];
       if (t.length === 0 || isNoise(t)) continue;
       if (!t.endsWith('|')) break;
-      const cells = splitBars(text, folded, lines[next]);
+      const cells = splitBars(text, lines[next]);
       if (cells.length === 0 || !cells.every((c) => headerRole(c.text) !== null)) break;
       header = header.concat(cells);
       multiLine = true;
@@ -109,7 +109,7 @@ function readTable(
     for (let k = next; k < lines.length; k++) {
       const t = trimmed[k];
       if (t.length === 0 || isNoise(t) || isSeparatorLine(t)) continue;
-      dataCells = splitBars(text, folded, lines[k]).length;
+      dataCells = splitBars(text, lines[k]).length;
       break;
     }
     layout = dataCells * 2 <= columns.length ? 'cells' : 'pipes';
@@ -125,8 +125,8 @@ function readTable(
     rows: [],
     badLines: [],
   };
-  if (layout === 'cells') readCellRows(text, folded, lines, trimmed, next, annex);
-  else readLineRows(text, folded, lines, trimmed, next, annex);
+  if (layout === 'cells') readCellRows(text, lines, trimmed, next, annex);
+  else readLineRows(text, lines, trimmed, next, annex);
   return annex;
 }
 
@@ -144,28 +144,26 @@ function spanOf(text: string, line: Line): Span {
 }
 
 /** Cells of a line split at bars; the empty edges of `| a | b |` are dropped, a lone `|` is one empty cell. */
-function splitBars(text: string, folded: string, line: Line): RawCell[] {
+function splitBars(text: string, line: Line): RawCell[] {
   const f = line.folded;
-  const bars: number[] = [];
-  for (let i = 0; i < f.length; i++) if (f[i] === '|') bars.push(i);
   const cells: RawCell[] = [];
   let from = 0;
-  const pieces: [number, number][] = [];
-  for (const b of bars) {
-    pieces.push([from, b]);
-    from = b + 1;
-  }
-  pieces.push([from, f.length]);
-  for (let k = 0; k < pieces.length; k++) {
-    const [a, b] = pieces[k];
-    const c = trimCell(text, line, a, b);
-    const isEdge = k === 0 || k === pieces.length - 1;
-    if (isEdge && c.text.length === 0) continue;
-    cells.push(c);
+  let bars = 0;
+  let firstBar = -1;
+  for (let i = 0; i <= f.length; i++) {
+    if (i < f.length && f.charCodeAt(i) !== 0x7c) continue;
+    if (i < f.length) {
+      bars++;
+      if (firstBar < 0) firstBar = i;
+    }
+    const c = trimCell(text, line, from, i);
+    // The pieces before the first bar and after the last one are edges: kept only when not empty.
+    const isEdge = from === 0 || i === f.length;
+    if (!(isEdge && c.text.length === 0)) cells.push(c);
+    from = i + 1;
   }
   // `|` alone: one empty cell (the export's trailing cell of a merged row).
-  if (cells.length === 0 && bars.length > 0) cells.push(trimCell(text, line, bars[0], bars[0]));
-  void folded;
+  if (cells.length === 0 && bars > 0) cells.push(trimCell(text, line, firstBar, firstBar));
   return cells;
 }
 
@@ -190,13 +188,13 @@ function trimCell(text: string, line: Line, a: number, b: number): RawCell {
   let e = b;
   while (s < e && (f[s] === ' ' || f[s] === '\t')) s++;
   while (e > s && (f[e - 1] === ' ' || f[e - 1] === '\t')) e--;
-  return { start: line.start + s, end: line.start + e, text: text.slice(line.start + s, line.start + e), line: line.index };
+  return { start: line.start + s, end: line.start + e, text: text.slice(line.start + s, line.start + e), present: true, line: line.index };
 }
 
-const SERIAL = /^\d{1,4}$/;
+const SERIAL = /^\d{1,5}$/;
 
 /** Layout A: a stream of cells, a new row at each serial number; cells placed by content. */
-function readCellRows(text: string, folded: string, lines: Line[], trimmed: string[], from: number, annex: Annex): void {
+function readCellRows(text: string, lines: Line[], trimmed: string[], from: number, annex: Annex): void {
   const rows: RawCell[][] = [];
   let row: RawCell[] | null = null;
   let lastLine = from - 1;
@@ -205,7 +203,7 @@ function readCellRows(text: string, folded: string, lines: Line[], trimmed: stri
     if (t.length === 0 || isNoise(t)) continue;
     if (!t.includes('|')) break;
     lastLine = k;
-    for (const c of splitBars(text, folded, lines[k])) {
+    for (const c of splitBars(text, lines[k])) {
       if (SERIAL.test(c.text) && (row === null || row.length > 1)) {
         row = [c];
         rows.push(row);
@@ -227,7 +225,7 @@ function readCellRows(text: string, folded: string, lines: Line[], trimmed: stri
 }
 
 /** Layouts B and C: one row per line, cells by position. */
-function readLineRows(text: string, folded: string, lines: Line[], trimmed: string[], from: number, annex: Annex): void {
+function readLineRows(text: string, lines: Line[], trimmed: string[], from: number, annex: Annex): void {
   const tabs = annex.layout === 'tabs';
   let prev: AnnexRow | null = null;
   for (let k = from; k < lines.length; k++) {
@@ -235,7 +233,7 @@ function readLineRows(text: string, folded: string, lines: Line[], trimmed: stri
     if (t.length === 0 || isNoise(t) || (!tabs && isSeparatorLine(t))) continue;
     if (tabs ? !t.includes('\t') : !t.includes('|')) break;
     annex.range.end = lines[k].end;
-    const cells = tabs ? splitTabs(text, lines[k]) : splitBars(text, folded, lines[k]);
+    const cells = tabs ? splitTabs(text, lines[k]) : splitBars(text, lines[k]);
     if (cells.filter((c) => c.text.length > 0).length < 2) {
       annex.badLines.push(spanOf(text, lines[k]));
       continue;
@@ -253,44 +251,55 @@ function readLineRows(text: string, folded: string, lines: Line[], trimmed: stri
  * and an empty cell may be left over (the export's trailing `|`). Each placement is scored by
  * how well the content fits the column; dynamic programming finds the best, in O(cells × columns).
  */
+// Reused between rows: thousands of rows would otherwise each allocate two small arrays.
+let scratchBest = new Float64Array(64);
+let scratchMove = new Uint8Array(64);
+
 function placeCells(cells: RawCell[], header: Column[], prev: AnnexRow | null, index: number): AnnexRow {
   const n = cells.length;
   const m = header.length;
+  // Most rows are complete: every cell where its column says, trailing cells empty.
+  if (n >= m && positionalFit(cells, header)) return buildRow(cells.slice(0, m), cells.slice(m), header, prev, index, false);
+  const w = m + 1;
   const NEG = -1e9;
-  // best[i][j]: best score using the first i cells and first j columns.
-  const best: number[][] = [];
-  const move: number[][] = [];
-  for (let i = 0; i <= n; i++) {
-    best.push(new Array(m + 1).fill(NEG));
-    move.push(new Array(m + 1).fill(0));
+  // best[i*w+j]: best score placing the first i cells into the first j columns.
+  const size = (n + 1) * w;
+  if (scratchBest.length < size) {
+    scratchBest = new Float64Array(size * 2);
+    scratchMove = new Uint8Array(size * 2);
   }
-  best[0][0] = 0;
+  const best = scratchBest.fill(NEG, 0, size);
+  const move = scratchMove.fill(0, 0, size);
+  // What each cell looks like, read once (fit() is asked for every column).
+  const features = cells.map((c) => cellFeatures(c.text));
+  best[0] = 0;
   for (let i = 0; i <= n; i++) {
     for (let j = 0; j <= m; j++) {
-      const cur = best[i][j];
+      const cur = best[i * w + j];
       if (cur === NEG) continue;
       // Column j gets cell i.
       if (i < n && j < m) {
-        const s = cur + fit(cells[i].text, header[j].role);
-        if (s > best[i + 1][j + 1]) {
-          best[i + 1][j + 1] = s;
-          move[i + 1][j + 1] = 1;
+        const s = cur + fit(features[i], header[j].role);
+        if (s > best[(i + 1) * w + j + 1]) {
+          best[(i + 1) * w + j + 1] = s;
+          move[(i + 1) * w + j + 1] = 1;
         }
       }
       // Column j has no cell (merged above).
       if (j < m) {
-        const s = cur + (header[j].role === 'category' ? -0.5 : header[j].role === 'serial' ? -4 : -1.5);
-        if (s > best[i][j + 1]) {
-          best[i][j + 1] = s;
-          move[i][j + 1] = 2;
+        const role = header[j].role;
+        const s = cur + (role === 'category' ? -0.5 : role === 'serial' ? -4 : -1.5);
+        if (s > best[i * w + j + 1]) {
+          best[i * w + j + 1] = s;
+          move[i * w + j + 1] = 2;
         }
       }
       // Cell i is left over (only empty cells, or anything after the last column).
       if (i < n) {
-        const s = cur + (cells[i].text.length === 0 ? -0.2 : -3);
-        if (s > best[i + 1][j]) {
-          best[i + 1][j] = s;
-          move[i + 1][j] = 3;
+        const s = cur + (features[i].len === 0 ? -0.2 : -3);
+        if (s > best[(i + 1) * w + j]) {
+          best[(i + 1) * w + j] = s;
+          move[(i + 1) * w + j] = 3;
         }
       }
     }
@@ -300,7 +309,7 @@ function placeCells(cells: RawCell[], header: Column[], prev: AnnexRow | null, i
   let i = n;
   let j = m;
   while (i > 0 || j > 0) {
-    const mv = move[i][j];
+    const mv = move[i * w + j];
     if (mv === 1) {
       placed[j - 1] = cells[i - 1];
       i--;
@@ -315,34 +324,102 @@ function placeCells(cells: RawCell[], header: Column[], prev: AnnexRow | null, i
   return buildRow(placed, extra, header, prev, index, false);
 }
 
-/** How well a cell's text fits a column role (higher is better). */
-function fit(text: string, role: ColumnRole): number {
+/** Every time node has one of these: cells without them are not parsed as times at all. */
+const MAY_BE_TIME = /[年月季日]|长期|持续|常态|每|按/;
+
+/**
+ * Time cells repeat (全年, 上半年 …): parse each text once. Nodes are never modified after
+ * parsing, so rows may share them. Bounded so a huge odd table cannot grow it without limit.
+ */
+const timeCache = new Map<string, TimeNode | null>();
+
+function timeNodeOf(text: string): TimeNode | null {
+  const t = text.trim();
+  if (!MAY_BE_TIME.test(t)) return null;
+  let node = timeCache.get(t);
+  if (node === undefined) {
+    node = parseTimeNode(t);
+    if (timeCache.size > 2000) timeCache.clear();
+    timeCache.set(t, node);
+  }
+  return node;
+}
+
+interface CellFeatures {
+  len: number;
+  serial: boolean;
+  /** Reads like a sentence: has 。 or ; or is long. */
+  sentence: boolean;
+  time: boolean;
+  units: boolean;
+}
+
+function cellFeatures(text: string): CellFeatures {
   const t = text.trim();
   const len = t.length;
-  const sentence = /[。;]/.test(t) || len > 40;
+  const serial = SERIAL.test(t);
+  const sentence = len > 40 || /[。;]/.test(t);
+  return {
+    len,
+    serial,
+    sentence,
+    time: len > 0 && len <= 40 && !serial && timeNodeOf(t) !== null,
+    units: len > 0 && !sentence && !serial && looksLikeUnits(t),
+  };
+}
+
+/** True when cells[0..m) plainly belong to the columns in order and the rest are empty. */
+function positionalFit(cells: RawCell[], header: Column[]): boolean {
+  for (let j = header.length; j < cells.length; j++) if (cells[j].text.length > 0) return false;
+  for (let j = 0; j < header.length; j++) {
+    const t = cells[j].text;
+    switch (header[j].role) {
+      case 'serial':
+        if (!SERIAL.test(t)) return false;
+        break;
+      case 'task':
+        if (t.length < 15 && !/[。;；]/.test(t)) return false;
+        break;
+      case 'time':
+        if (t.length > 0 && timeNodeOf(t) === null) return false;
+        break;
+      case 'units':
+      case 'category':
+        if (t.length > 40 || /[。;；]/.test(t) || SERIAL.test(t) || (t.length > 0 && timeNodeOf(t) !== null)) return false;
+        break;
+      default:
+        break;
+    }
+  }
+  return true;
+}
+
+/** How well a cell fits a column role (higher is better). */
+function fit(f: CellFeatures, role: ColumnRole): number {
+  const { len, serial, sentence } = f;
   switch (role) {
     case 'serial':
-      return SERIAL.test(t) ? 4 : -4;
+      return serial ? 4 : -4;
     case 'task':
       if (len === 0) return -1;
-      if (SERIAL.test(t)) return -3;
+      if (serial) return -3;
       if (sentence || len >= 15) return 3;
-      return parseTimeNode(t) ? -2 : 0;
+      return f.time ? -2 : 0;
     case 'units':
       if (len === 0) return 0;
-      if (sentence || SERIAL.test(t)) return -3;
-      if (parseTimeNode(t)) return -2;
-      return looksLikeUnits(t) ? 2 : 0.5;
+      if (sentence || serial) return -3;
+      if (f.time) return -2;
+      return f.units ? 2 : 0.5;
     case 'time':
       if (len === 0) return 0;
-      if (parseTimeNode(t)) return 3;
-      if (sentence || SERIAL.test(t)) return -3;
-      return looksLikeUnits(t) ? -1 : 0.5;
+      if (f.time) return 3;
+      if (sentence || serial) return -3;
+      return f.units ? -1 : 0.5;
     case 'category':
       if (len === 0) return 0;
-      if (sentence || SERIAL.test(t)) return -3;
-      if (parseTimeNode(t)) return -2;
-      return looksLikeUnits(t) ? -0.5 : 1;
+      if (sentence || serial) return -3;
+      if (f.time) return -2;
+      return f.units ? -0.5 : 1;
     default:
       return len === 0 ? 0 : 0.2;
   }
@@ -364,8 +441,16 @@ function buildRow(
   positional: boolean,
 ): AnnexRow {
   const present = placed.filter((c): c is RawCell => c !== null).concat(extra);
-  const lineOf = present.length ? Math.min(...present.map((c) => c.line)) : 0;
-  const endLine = present.length ? Math.max(...present.map((c) => c.line)) : 0;
+  let lineOf = Infinity;
+  let endLine = -1;
+  let start = Infinity;
+  let end = -1;
+  for (const c of present) {
+    if (c.line < lineOf) lineOf = c.line;
+    if (c.line > endLine) endLine = c.line;
+    if (c.start < start) start = c.start;
+    if (c.end > end) end = c.end;
+  }
   const row: AnnexRow = {
     index,
     serial: null,
@@ -376,17 +461,17 @@ function buildRow(
     time: null,
     timeNode: null,
     categories: [],
-    line: lineOf,
-    endLine,
-    range: present.length ? { start: Math.min(...present.map((c) => c.start)), end: Math.max(...present.map((c) => c.end)) } : { start: 0, end: 0 },
+    line: present.length ? lineOf : 0,
+    endLine: present.length ? endLine : 0,
+    range: present.length ? { start, end } : { start: 0, end: 0 },
     // Empty leftovers are the export's trailing `|` of a merged row: part of the row, not extra.
-    extraCells: extra.filter((c) => c.text.length > 0).map((c) => ({ start: c.start, end: c.end, text: c.text, present: true })),
+    extraCells: extra.filter((c) => c.text.length > 0),
   };
   let categoryIndex = 0;
   const units: Unit[] = [];
   header.forEach((col, k) => {
     const raw = placed[k];
-    let cell: Cell | null = raw ? { start: raw.start, end: raw.end, text: raw.text, present: true } : null;
+    let cell: Cell | null = raw;
     if (col.role === 'category') {
       const above = prev ? prev.categories[categoryIndex] : undefined;
       // A merged category: no cell here (layout A) or an empty cell (a Word paste): carry it down.
@@ -417,7 +502,7 @@ function buildRow(
       case 'time':
         if (!row.time) {
           row.time = cell;
-          row.timeNode = cell && cell.text.length > 0 ? parseTimeNode(cell.text) : null;
+          row.timeNode = cell && cell.text.length > 0 ? timeNodeOf(cell.text) : null;
         }
         break;
       default:
@@ -428,5 +513,3 @@ function buildRow(
   return row;
 }
 
-/** True when a line of the annex region holds an annex start (used by the parser to stop the body). */
-export { isAnnexStart };

@@ -15,10 +15,11 @@ const NOISE_PATTERNS: RegExp[] = [
   /^(字号)?[:：]?\s*[大中小]\s*[大中小]\s*[大中小]$/,
 ];
 
+/** The patterns as one alternation: one native call per line instead of ten. */
+const NOISE = new RegExp(NOISE_PATTERNS.map((r) => `(?:${r.source})`).join('|'), 'i');
+
 export function isNoise(line: string): boolean {
-  if (line.length > 80) return false;
-  for (const re of NOISE_PATTERNS) if (re.test(line)) return true;
-  return false;
+  return line.length <= 80 && NOISE.test(line);
 }
 
 const DATE_LINE = /^(\d{4})\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$/;

@@ -6,7 +6,7 @@ import type { Marker, ParenWidth } from './model';
 import { parseChineseNumeral } from './numerals';
 import { isSpace } from './text';
 
-const CN = '[一二三四五六七八九十百零〇两]+';
+const CN = '[一二三四五六七八九十百千零〇两]+';
 // Level 1: 一、 一. 一, 一， 一: 一 (space) / 第一部分.
 const L1_PART = new RegExp(`^第(${CN})(部分|章|篇)[、.,:\\s]?`);
 const L1 = new RegExp(`^(${CN})([、.,:]|\\s+)`);
@@ -37,6 +37,8 @@ export function parseMarker(original: string, folded: string, lineStart: number)
     parens: ParenWidth,
     canonical: boolean,
     partStyle = false,
+    numeralOffset = 0,
+    numeralLength = 1,
   ): Marker | null => {
     if (number === null || number <= 0) return null;
     // A marker needs text after it on the line (a lone "1." is not an item).
@@ -52,6 +54,7 @@ export function parseMarker(original: string, folded: string, lineStart: number)
       partStyle,
       start: lineStart + i,
       end: lineStart + i + len,
+      numeralRange: { start: lineStart + i + numeralOffset, end: lineStart + i + numeralOffset + numeralLength },
       text: original.slice(i, i + len),
     };
   };
@@ -62,45 +65,45 @@ export function parseMarker(original: string, folded: string, lineStart: number)
     if (m) {
       const closeAt = i + 1 + m[1].length;
       const parens = parenWidth(original[i], original[closeAt]);
-      return make(2, m[0].length, parseChineseNumeral(m[1]), 'chinese', parens, parens !== 'mixed' && m[2] === '');
+      return make(2, m[0].length, parseChineseNumeral(m[1]), 'chinese', parens, parens !== 'mixed' && m[2] === '', false, 1, m[1].length);
     }
     m = L4.exec(rest);
     if (m) {
       const closeAt = i + 1 + m[1].length;
       const parens = parenWidth(original[i], original[closeAt]);
       const asciiDigits = /^\d+$/.test(original.slice(i + 1, closeAt));
-      return make(4, m[0].length, Number(m[1]), 'arabic', parens, parens !== 'mixed' && m[2] === '' && asciiDigits);
+      return make(4, m[0].length, Number(m[1]), 'arabic', parens, parens !== 'mixed' && m[2] === '' && asciiDigits, false, 1, m[1].length);
     }
     return null;
   }
   const code = c.charCodeAt(0);
   if (code >= 0x2460 && code <= 0x2473) {
-    return make(4, 1, code - 0x2460 + 1, 'circled', 'none', false);
+    return make(4, 1, code - 0x2460 + 1, 'circled', 'none', false, false, 0, 1);
   }
   if (c >= '0' && c <= '9') {
     let m = L4_OPEN.exec(rest);
-    if (m) return make(4, m[0].length, Number(m[1]), 'arabic', 'none', false);
+    if (m) return make(4, m[0].length, Number(m[1]), 'arabic', 'none', false, false, 0, m[1].length);
     m = L3.exec(rest);
     if (m) {
       const digits = original.slice(i, i + m[1].length);
       const sep = m[2] !== undefined ? original[i + m[1].length] : ' ';
       const len = m[2] !== undefined ? m[1].length + 1 : m[0].length;
-      return make(3, len, Number(m[1]), 'arabic', 'none', /^\d+$/.test(digits) && sep === '.');
+      return make(3, len, Number(m[1]), 'arabic', 'none', /^\d+$/.test(digits) && sep === '.', false, 0, m[1].length);
     }
     return null;
   }
   if (c === '第') {
     const m = L1_PART.exec(rest);
-    if (m) return make(1, m[0].length, parseChineseNumeral(m[1]), 'chinese', 'none', true, true);
+    if (m) return make(1, m[0].length, parseChineseNumeral(m[1]), 'chinese', 'none', true, true, 1, m[1].length);
     return null;
   }
   let m = L2_OPEN.exec(rest);
-  if (m) return make(2, m[0].length, parseChineseNumeral(m[1]), 'chinese', 'none', false);
+  if (m) return make(2, m[0].length, parseChineseNumeral(m[1]), 'chinese', 'none', false, false, 0, m[1].length);
   m = L1.exec(rest);
   if (m) {
     const sepOriginal = original[i + m[1].length];
     const canonical = sepOriginal === '、';
-    return make(1, m[0].length, parseChineseNumeral(m[1]), 'chinese', 'none', canonical);
+    return make(1, m[0].length, parseChineseNumeral(m[1]), 'chinese', 'none', canonical, false, 0, m[1].length);
   }
   return null;
 }

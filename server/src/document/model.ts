@@ -73,6 +73,8 @@ export interface Marker extends Span {
   level: 1 | 2 | 3 | 4;
   /** The numeric value (一 → 1, 十二 → 12, ③ → 3). */
   number: number;
+  /** Range of the numeral alone (`七` in `(七)`), for renumbering without touching the rest. */
+  numeralRange: Range;
   /** How the number is written: 'chinese', 'arabic', 'circled'. */
   numeral: 'chinese' | 'arabic' | 'circled';
   /** Width of the parentheses around the number (levels 2 and 4). */
@@ -96,6 +98,8 @@ export interface Sentence extends Span {
   isTask: boolean;
   /** The unit parenthetical that covers this sentence, if any. */
   unitParen: UnitParenthetical | null;
+  /** The time key of the parenthetical that covers this sentence (`完成时限:6月底前`), if any. */
+  inlineTime: TimeCell | null;
   /** Time phrases found in the sentence. */
   times: TimeMention[];
 }

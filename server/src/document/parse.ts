@@ -45,12 +45,12 @@ interface ItemBuilder {
 
 export function parseDocument(text: string, options: ParseOptions = {}): ParsedDocument {
   const folded = foldWidth(text);
-  const lines = splitLines(text);
+  const lines = splitLines(text, folded);
   const lineIndex = new LineIndex(lines);
   const nonTask = options.nonTaskSections ?? DEFAULT_NON_TASK_SECTIONS;
 
   const trimmed = lines.map((l) => l.folded.trim());
-  const annex = findAnnex(text, folded, lines, trimmed);
+  const annex = findAnnex(text, lines, trimmed);
   const bodyEnd = annex ? annex.line : lines.length;
 
   const paragraphs: Paragraph[] = [];
@@ -251,23 +251,30 @@ function readItemText(
       }
       const content = contentOf(text, contentStart, raw.end, removed);
       if (content.length > 0 && /[\p{L}\p{N}]/u.test(content)) {
+        const sentenceText = text.slice(contentStart, raw.end);
         const sentence: Sentence = {
           start: contentStart,
           end: raw.end,
-          text: text.slice(contentStart, raw.end),
+          text: sentenceText,
           content,
           index: -1,
           item,
           isTitle: false,
           isTask: false,
           unitParen: null,
-          times: findTimeMentions(text.slice(contentStart, raw.end), contentStart),
+          inlineTime: null,
+          times: mayMentionTime(sentenceText) ? findTimeMentions(sentenceText, contentStart) : [],
         };
         own.push(sentence);
       }
       for (const pc of pending) {
         const upto = Math.min(pc.upto, own.length);
-        for (let k = uncoveredFrom; k < upto; k++) own[k].unitParen = pc.paren;
+        // A parenthetical with only a time key (`(完成时限:6月底前)`) gives a time, not a unit.
+        const timeOnly = pc.paren.units.length === 0 && pc.paren.emptyValues.length === 0;
+        for (let k = uncoveredFrom; k < upto; k++) {
+          if (!timeOnly) own[k].unitParen = pc.paren;
+          if (pc.paren.time) own[k].inlineTime = pc.paren.time;
+        }
         uncoveredFrom = Math.max(uncoveredFrom, upto);
       }
       pending.length = 0;
@@ -284,6 +291,11 @@ function readItemText(
     all.push(s);
   }
   item.sentences = own;
+}
+
+/** Every time phrase names a month, a quarter, a half year or the year's end: skip the rest fast. */
+function mayMentionTime(s: string): boolean {
+  return /[月季]|半年|年[底末]/.test(s);
 }
 
 function hasContent(folded: string, from: number, to: number): boolean {
@@ -324,9 +336,22 @@ export function stripTrailingPunctuation(s: string): string {
  * (`总体要求`, `指导思想和工作目标`), so `围绕其他重点工作目标强化信息公开` stays a task chapter.
  */
 export function isNonTaskTitle(title: string, names: readonly string[]): boolean {
-  let rest = foldWidth(title).replace(/[\s\p{P}]/gu, '');
-  if (rest.length === 0) return false;
-  const sorted = [...names].sort((a, b) => b.length - a.length);
-  for (const n of sorted) rest = rest.split(n).join('');
-  return rest.replace(/[和与及]/g, '').length === 0;
+  const rest = foldWidth(title).replace(/[\s\p{P}]/gu, '');
+  return rest.length > 0 && nonTaskPattern(names).test(rest);
+}
+
+let cachedNames: readonly string[] | null = null;
+let cachedPattern = /^$/;
+
+/** `^(?:(?:总体要求|指导思想|…)[和与及]?)+$`, built once per list of names. */
+function nonTaskPattern(names: readonly string[]): RegExp {
+  if (names !== cachedNames) {
+    const alt = [...names]
+      .sort((a, b) => b.length - a.length)
+      .map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+      .join('|');
+    cachedPattern = alt.length ? new RegExp(`^(?:(?:${alt})[和与及]?)+$`) : /^(?!)$/;
+    cachedNames = names;
+  }
+  return cachedPattern;
 }

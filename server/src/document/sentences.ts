@@ -4,20 +4,33 @@
 
 import type { Range } from './model';
 
-const OPEN_TO_CLOSE: Record<string, string> = {
-  '(': ')',
-  '[': ']',
-  '【': '】',
-  '《': '》',
-  '“': '”',
-  '‘': '’',
-  '「': '」',
-  '『': '』',
-  '〔': '〕',
-  '{': '}',
-};
-const CLOSERS = new Set(Object.values(OPEN_TO_CLOSE));
-const TERMINATORS = new Set(['。', '!', '?', ';']);
+// Bracket pairs by char code: ( [ 【 《 “ ‘ 「 『 〔 { and their closers.
+const PAIRS: [number, number][] = [
+  [0x28, 0x29],
+  [0x5b, 0x5d],
+  [0x3010, 0x3011],
+  [0x300a, 0x300b],
+  [0x201c, 0x201d],
+  [0x2018, 0x2019],
+  [0x300c, 0x300d],
+  [0x300e, 0x300f],
+  [0x3014, 0x3015],
+  [0x7b, 0x7d],
+];
+const CLOSE_OF = new Map<number, number>(PAIRS);
+const OPEN_OF = new Map<number, number>(PAIRS.map(([o, c]) => [c, o]));
+const QUOTE = 0x22;
+const LPAREN = 0x28;
+
+/** 。 ! ? ; (text folded to half-width). */
+function isTerminator(c: number): boolean {
+  return c === 0x3002 || c === 0x21 || c === 0x3f || c === 0x3b;
+}
+
+/** Characters that can matter to bracket matching or sentence ends; everything else is skipped fast. */
+function isSpecial(c: number): boolean {
+  return c < 0x80 ? c === 0x28 || c === 0x29 || c === 0x5b || c === 0x5d || c === 0x7b || c === 0x7d || c === QUOTE || c === 0x21 || c === 0x3f || c === 0x3b : (c >= 0x2018 && c <= 0x201d) || (c >= 0x3002 && c <= 0x3015);
+}
 
 export interface RawSentence extends Range {
   /** Depth-0 parentheticals `(…)` inside the sentence (absolute ranges, brackets included). */
@@ -45,24 +58,24 @@ export function splitSentences(folded: string, from: number, to: number): RawSen
     parens = [];
   };
   for (let i = from; i < to; i++) {
-    const ch = folded[i];
+    const c = folded.charCodeAt(i);
     if (start < 0) {
-      if (isBlank(folded.charCodeAt(i))) continue;
+      if (isBlank(c)) continue;
       start = i;
     }
+    if (!isSpecial(c)) continue;
     const close = closeOf.get(i);
     if (close !== undefined) {
-      if (ch === '(') parens.push({ start: i, end: close + 1 });
+      if (c === LPAREN) parens.push({ start: i, end: close + 1 });
       i = close;
       continue;
     }
-    if (TERMINATORS.has(ch)) {
-      // Runs of terminators (`。;`, `!!`) stay with the sentence.
+    if (isTerminator(c)) {
+      // Runs of terminators (`。;`, `!!`) stay with the sentence, and so does a closing quote
+      // right after the terminator (`…。”`).
       let j = i + 1;
-      while (j < to && TERMINATORS.has(folded[j])) j++;
-      // A closing quote right after the terminator belongs to the sentence (`…”。` is common,
-      // `。”` too).
-      while (j < to && (folded[j] === '”' || folded[j] === '’' || folded[j] === '"')) j++;
+      while (j < to && isTerminator(folded.charCodeAt(j))) j++;
+      while (j < to && (folded.charCodeAt(j) === 0x201d || folded.charCodeAt(j) === 0x2019 || folded.charCodeAt(j) === QUOTE)) j++;
       flush(j);
       i = j - 1;
     }
@@ -76,27 +89,27 @@ export function matchBrackets(s: string, from: number, to: number): Map<number, 
   const result = new Map<number, number>();
   const stack: number[] = [];
   for (let i = from; i < to; i++) {
-    const ch = s[i];
-    if (ch === '"') {
+    const c = s.charCodeAt(i);
+    if (!isSpecial(c)) continue;
+    if (c === QUOTE) {
       // ASCII quotes toggle: close the innermost open ASCII quote if there is one.
       const top = stack.length - 1;
-      if (top >= 0 && s[stack[top]] === '"') {
-        result.set(stack.pop() as number, i);
-      } else {
-        stack.push(i);
-      }
+      if (top >= 0 && s.charCodeAt(stack[top]) === QUOTE) result.set(stack.pop() as number, i);
+      else stack.push(i);
       continue;
     }
-    if (OPEN_TO_CLOSE[ch] !== undefined) {
+    if (CLOSE_OF.has(c)) {
       stack.push(i);
-    } else if (CLOSERS.has(ch)) {
-      // Pop to the matching opener if it is on the stack; an unmatched closer is ignored.
-      for (let k = stack.length - 1; k >= 0 && k >= stack.length - 3; k--) {
-        if (OPEN_TO_CLOSE[s[stack[k]]] === ch) {
-          result.set(stack[k], i);
-          stack.length = k;
-          break;
-        }
+      continue;
+    }
+    const open = OPEN_OF.get(c);
+    if (open === undefined) continue;
+    // Pop to the matching opener if it is near the top; an unmatched closer is ignored.
+    for (let k = stack.length - 1; k >= 0 && k >= stack.length - 3; k--) {
+      if (s.charCodeAt(stack[k]) === open) {
+        result.set(stack[k], i);
+        stack.length = k;
+        break;
       }
     }
   }

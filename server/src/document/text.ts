@@ -15,25 +15,27 @@ export interface Line {
 }
 
 /** Splits text into lines at \r\n, \n or \r. A trailing line break gives no extra empty line. */
-export function splitLines(text: string): Line[] {
+export function splitLines(text: string, folded: string = foldWidth(text)): Line[] {
   const lines: Line[] = [];
+  // Compared once: string equality on a 10 MB text per line would be quadratic.
+  const same = folded === text;
   let start = 0;
   const n = text.length;
   for (let i = 0; i < n; i++) {
     const c = text.charCodeAt(i);
     if (c === 10 || c === 13) {
-      pushLine(lines, text, start, i);
+      pushLine(lines, text, same ? null : folded, start, i);
       if (c === 13 && i + 1 < n && text.charCodeAt(i + 1) === 10) i++;
       start = i + 1;
     }
   }
-  if (start < n || lines.length === 0) pushLine(lines, text, start, n);
+  if (start < n || lines.length === 0) pushLine(lines, text, same ? null : folded, start, n);
   return lines;
 }
 
-function pushLine(lines: Line[], text: string, start: number, end: number): void {
+function pushLine(lines: Line[], text: string, folded: string | null, start: number, end: number): void {
   const t = text.slice(start, end);
-  lines.push({ index: lines.length, start, end, text: t, folded: foldWidth(t) });
+  lines.push({ index: lines.length, start, end, text: t, folded: folded === null ? t : folded.slice(start, end) });
 }
 
 /**
@@ -43,18 +45,17 @@ function pushLine(lines: Line[], text: string, start: number, end: number): void
  * spaces, and the dashes Word and web pages use become '-'.
  */
 export function foldWidth(s: string): string {
-  let out = '';
-  let changed = false;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    let d = c;
-    if (c >= 0xff01 && c <= 0xff5e) d = c - 0xfee0;
-    else if (c === 0x3000 || c === 0xfeff || c === 0xa0) d = 0x20;
-    else if (c === 0x2014 || c === 0x2013 || c === 0x2012 || c === 0x2015 || c === 0x2212 || c === 0xfe63) d = 0x2d;
-    if (d !== c) changed = true;
-    out += String.fromCharCode(d);
-  }
-  return changed ? out : s;
+  return FOLDABLE.test(s) ? s.replace(FOLDABLE_G, foldChar) : s;
+}
+
+const FOLDABLE = /[\uff01-\uff5e\u3000\ufeff\u00a0\u2012-\u2015\u2212\ufe63]/;
+const FOLDABLE_G = new RegExp(FOLDABLE.source, 'g');
+
+function foldChar(ch: string): string {
+  const c = ch.charCodeAt(0);
+  if (c >= 0xff01 && c <= 0xff5e) return String.fromCharCode(c - 0xfee0);
+  if (c === 0x3000 || c === 0xfeff || c === 0xa0) return ' ';
+  return '-';
 }
 
 const SPACE_RE = /[\s\u3000\ufeff\u00a0]/;
@@ -87,7 +88,30 @@ export function removeSpaces(s: string): string {
  * Two texts that differ only in punctuation width or spacing get the same key.
  */
 export function textKey(s: string): string {
-  return foldWidth(s).replace(/[\s\p{P}\p{S}]+/gu, '');
+  let out = '';
+  let from = 0;
+  for (let i = 0; i < s.length; i++) {
+    if (!isKeyChar(s.charCodeAt(i), s, i)) {
+      if (i > from) out += s.slice(from, i);
+      from = i + 1;
+    }
+  }
+  out += s.slice(from);
+  return FOLDABLE.test(out) ? foldWidth(out) : out;
+}
+
+const LETTER_OR_NUMBER = /[\p{L}\p{N}]/u;
+
+/** Letters, digits and CJK ideographs are compared; punctuation, symbols and spaces are not. */
+function isKeyChar(c: number, s: string, i: number): boolean {
+  if (c >= 0x4e00 && c <= 0x9fff) return true;
+  if (c < 0x80) return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+  if (c >= 0xff10 && c <= 0xff19) return true; // full-width digits
+  if ((c >= 0xff21 && c <= 0xff3a) || (c >= 0xff41 && c <= 0xff5a)) return true; // full-width letters
+  if (c >= 0xff00 && c <= 0xffef) return false;
+  if (c >= 0x3000 && c <= 0x303f) return false; // CJK punctuation
+  if (c >= 0x2000 && c <= 0x206f) return false; // general punctuation
+  return LETTER_OR_NUMBER.test(s[i]);
 }
 
 /** Maps offsets to 0-based line/character positions by binary search over line starts. */

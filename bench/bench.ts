@@ -1,0 +1,148 @@
+// Parser benchmark: `npm run bench` (tsx bench/bench.ts [--runs=N] [--check]).
+//
+// Generates ~1 MB and ~10 MB documents (bench/generate.ts), writes them to bench/generated/ so the
+// CLI can be timed on them too, and reports the median of N runs of parseDocument(text), split
+// into the alignment of annex rows with body sentences and the rest of the parse.
+// Targets: ≤ 100 ms for 1 MB, and 10 MB / 1 MB time ratio ≤ 12 (no quadratic behaviour).
+// With --check the process exits with 1 when a target is missed.
+
+import * as fs from 'fs';
+import * as path from 'path';
+import { performance } from 'perf_hooks';
+import { generateDocumentWithStats, type GeneratedDocument } from './generate';
+import { parseDocument } from '../server/src/document/parse';
+import * as alignModule from '../server/src/document/align';
+import type { ParsedDocument } from '../server/src/document/model';
+
+const TARGET_1MB_MS = 100;
+/** Run from the repository root (npm run bench); the bundled script lives in out/. */
+const GENERATED = path.resolve('bench', 'generated');
+const TARGET_RATIO = 12;
+
+const args = process.argv.slice(2);
+const runsArg = args.find((a) => a.startsWith('--runs='));
+const RUNS = runsArg ? Math.max(1, Number(runsArg.slice('--runs='.length)) || 10) : 10;
+const CHECK = args.includes('--check');
+const WARMUP = 5;
+
+const SIZES = [
+  { label: '1 MB', bytes: 1_000_000, file: 'bench-1mb.txt' },
+  { label: '10 MB', bytes: 10_000_000, file: 'bench-10mb.txt' },
+];
+
+/** The alignment step on its own, when align.ts exports it as `alignAnnex(doc)`. */
+const alignAnnex = (alignModule as Record<string, unknown>).alignAnnex as
+  | ((doc: ParsedDocument) => unknown)
+  | undefined;
+
+interface Result {
+  label: string;
+  bytes: number;
+  gen: GeneratedDocument;
+  items: number;
+  tasks: number;
+  rows: number;
+  matched: number;
+  total: number;
+  cold: number;
+  align: number | null;
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+}
+
+function time<T>(f: () => T): [T, number] {
+  const t0 = performance.now();
+  const r = f();
+  return [r, performance.now() - t0];
+}
+
+function measure(label: string, bytes: number, file: string): Result {
+  const gen = generateDocumentWithStats(bytes, 1);
+  const text = gen.text;
+  const outDir = GENERATED;
+  fs.mkdirSync(outDir, { recursive: true });
+  fs.writeFileSync(path.join(outDir, file), text, 'utf8');
+
+  // The first run is reported on its own (cold: JIT not warm yet); then warm-up runs, as in a
+  // language server that re-checks the document on every keystroke, and RUNS timed runs.
+  const [first, cold] = time(() => parseDocument(text));
+  let doc = first;
+  for (let i = 0; i < WARMUP; i++) doc = parseDocument(text);
+  const totals: number[] = [];
+  const aligns: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const [d, t] = time(() => parseDocument(text));
+    doc = d;
+    totals.push(t);
+    if (alignAnnex && d.annex) aligns.push(time(() => alignAnnex(d))[1]);
+  }
+  const matches = doc.alignment?.matches ?? [];
+  return {
+    label,
+    bytes: Buffer.byteLength(text, 'utf8'),
+    gen,
+    items: doc.items.length,
+    tasks: doc.tasks.length,
+    rows: doc.annex?.rows.length ?? 0,
+    matched: matches.filter((m) => m.sentences.length > 0).length,
+    total: median(totals),
+    cold,
+    align: aligns.length ? median(aligns) : null,
+  };
+}
+
+function pad(s: string | number, n: number, left = false): string {
+  const t = String(s);
+  return left ? t.padEnd(n) : t.padStart(n);
+}
+
+function main(): void {
+  const results = SIZES.map((s) => measure(s.label, s.bytes, s.file));
+
+  console.log(`parseDocument, median of ${RUNS} runs after ${WARMUP} warm-up runs; cold = the first run (node ${process.version})`);
+  const head = [
+    pad('doc', 6, true), pad('size', 9), pad('items', 7), pad('tasks', 7), pad('rows', 7),
+    pad('matched', 8), pad('parse ms', 9), pad('align ms', 9), pad('total ms', 9), pad('cold ms', 8),
+  ].join(' ');
+  console.log(head);
+  console.log('-'.repeat(head.length));
+  for (const r of results) {
+    const parse = r.align === null ? '-' : (r.total - r.align).toFixed(1);
+    const align = r.align === null ? '-' : r.align.toFixed(1);
+    console.log([
+      pad(r.label, 6, true), pad(`${(r.bytes / 1e6).toFixed(2)} MB`, 9), pad(r.items, 7), pad(r.tasks, 7),
+      pad(r.rows, 7), pad(r.matched, 8), pad(parse, 9), pad(align, 9), pad(r.total.toFixed(1), 9), pad(r.cold.toFixed(1), 8),
+    ].join(' '));
+  }
+  console.log('');
+
+  // The generator knows what it wrote: a parser that reads something else is worth a warning.
+  for (const r of results) {
+    const g = r.gen;
+    const diffs: string[] = [];
+    if (r.items !== g.items) diffs.push(`items ${r.items} (generated ${g.items})`);
+    if (r.tasks !== g.tasks) diffs.push(`tasks ${r.tasks} (generated ${g.tasks})`);
+    if (r.rows !== g.rows) diffs.push(`rows ${r.rows} (generated ${g.rows})`);
+    if (r.rows && r.matched !== g.rows) diffs.push(`matched rows ${r.matched} (generated ${g.rows}, ${g.driftRows} with drift)`);
+    if (diffs.length) console.log(`warning: ${r.label}: parsed ${diffs.join(', ')}`);
+  }
+
+  const small = results[0];
+  const large = results[1];
+  const ratio = large.total / small.total;
+  const okSmall = small.total <= TARGET_1MB_MS;
+  const okRatio = ratio <= TARGET_RATIO;
+  console.log(`1 MB total: ${small.total.toFixed(1)} ms (target ≤ ${TARGET_1MB_MS} ms)  ${okSmall ? 'ok' : 'MISSED'}`);
+  console.log(`ratio 10 MB / 1 MB: ${ratio.toFixed(2)} (target ≤ ${TARGET_RATIO})  ${okRatio ? 'ok' : 'MISSED'}`);
+  if (large.align !== null && small.align !== null && small.align > 0) {
+    console.log(`alignment ratio 10 MB / 1 MB: ${(large.align / small.align).toFixed(2)}`);
+  }
+  console.log(`documents written to ${path.relative(process.cwd(), GENERATED)}/`);
+  if (CHECK && !(okSmall && okRatio)) process.exitCode = 1;
+}
+
+main();

@@ -1,0 +1,47 @@
+// Applying fixes: the one place where edits change text. Edits are applied in one pass from a
+// sorted list; a fix whose edits overlap an edit already taken is left for the next pass, as
+// ESLint does, so fixes never fight over the same text.
+
+import type { Fix, TextEdit } from '../rules/types';
+
+/** Applies non-overlapping edits in one pass. Throws on overlapping edits (a bug in a rule). */
+export function applyEdits(text: string, edits: readonly TextEdit[]): string {
+  const sorted = [...edits].sort((a, b) => a.start - b.start || a.end - b.end);
+  let out = '';
+  let pos = 0;
+  for (const e of sorted) {
+    if (e.start < pos || e.end < e.start || e.end > text.length) {
+      throw new RangeError(`overlapping or invalid edit [${e.start}, ${e.end})`);
+    }
+    out += text.slice(pos, e.start) + e.newText;
+    pos = e.end;
+  }
+  return out + text.slice(pos);
+}
+
+/**
+ * Picks the fixes that can be applied together, in order, skipping any that overlap one already
+ * taken. Returns their edits, sorted, and how many fixes were taken.
+ */
+export function compatibleEdits(fixes: readonly Fix[]): { edits: TextEdit[]; taken: number } {
+  const taken: TextEdit[] = [];
+  let count = 0;
+  for (const fix of fixes) {
+    const edits = fix.edits.filter((e) => !(e.start === e.end && e.newText === ''));
+    if (edits.some((e) => taken.some((t) => overlaps(e, t)))) continue;
+    // Edits within one fix must not overlap either.
+    const sorted = [...edits].sort((a, b) => a.start - b.start);
+    if (sorted.some((e, i) => i > 0 && e.start < sorted[i - 1].end)) continue;
+    taken.push(...edits);
+    count++;
+  }
+  return { edits: taken.sort((a, b) => a.start - b.start), taken: count };
+}
+
+function overlaps(a: TextEdit, b: TextEdit): boolean {
+  // An insertion conflicts with another insertion at the same point and with an edit around it
+  // (their order would be arbitrary).
+  if (a.start === a.end) return b.start <= a.start && a.start <= b.end;
+  if (b.start === b.end) return a.start <= b.start && b.start <= a.end;
+  return a.start < b.end && b.start < a.end;
+}
