@@ -1,6 +1,6 @@
 // Document-wide facts that several rules need, computed once per check and only when asked.
 
-import type { ParsedDocument } from '../document/model';
+import type { AnnexRow, Item, ParsedDocument, RowMatch, Sentence } from '../document/model';
 import type { ResolvedConfig } from '../config/config';
 import { analyseNumbering, type Numbering } from './numbering';
 
@@ -15,6 +15,36 @@ export class DocumentAnalysis {
   /** The plan year: the config's, else the document's (title, then preamble date). */
   get planYear(): number | null {
     return this.config.planYear ?? this.doc.planYear;
+  }
+
+  /** The annex rows matched to a body sentence (empty when there is no annex or no row). */
+  rowsOf(sentence: Sentence): AnnexRow[] {
+    return this.doc.alignment?.rowsOfSentence.get(sentence.index) ?? [];
+  }
+
+  /** The alignment result of a row. */
+  matchOf(row: AnnexRow): RowMatch | undefined {
+    return this.doc.alignment?.matches[row.index];
+  }
+
+  /** The top-level item (chapter) that holds an item. */
+  chapterOf(item: Item): Item {
+    let c = item;
+    while (c.parent) c = c.parent;
+    return c;
+  }
+
+  /** The width of parentheses the document mostly uses in its text: for inserted text. */
+  get parenWidth(): 'full' | 'half' {
+    let full = 0;
+    let half = 0;
+    const t = this.doc.text;
+    for (let i = 0; i < t.length; i++) {
+      const c = t.charCodeAt(i);
+      if (c === 0xff08) full++;
+      else if (c === 0x28) half++;
+    }
+    return half > full ? 'half' : 'full';
   }
 
   get numbering(): Numbering {
