@@ -24,6 +24,8 @@ async function main() {
         platform: 'node',
         target: 'node20',
         format: 'cjs',
+        // jsonc-parser's UMD build cannot be bundled (dynamic requires); its ESM build can.
+        alias: { 'jsonc-parser': './node_modules/jsonc-parser/lib/esm/main.js' },
         sourcemap: !production,
         minify: production,
         external: e.external || [],

@@ -6,6 +6,7 @@ import { analyseNumbering, type Numbering } from './numbering';
 
 export class DocumentAnalysis {
   private numberingCache: Numbering | undefined;
+  private parenWidthCache: 'full' | 'half' | undefined;
 
   constructor(
     readonly doc: ParsedDocument,
@@ -36,6 +37,7 @@ export class DocumentAnalysis {
 
   /** The width of parentheses the document mostly uses in its text: for inserted text. */
   get parenWidth(): 'full' | 'half' {
+    if (this.parenWidthCache) return this.parenWidthCache;
     let full = 0;
     let half = 0;
     const t = this.doc.text;
@@ -44,7 +46,7 @@ export class DocumentAnalysis {
       if (c === 0xff08) full++;
       else if (c === 0x28) half++;
     }
-    return half > full ? 'half' : 'full';
+    return (this.parenWidthCache = half > full ? 'half' : 'full');
   }
 
   get numbering(): Numbering {

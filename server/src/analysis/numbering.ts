@@ -29,11 +29,27 @@ export interface Numbering {
   problems: NumberingProblem[];
 }
 
-function keyOf(item: Item): string {
-  return `${item.level}/${item.parent ? item.parent.level : 0}`;
+/**
+ * Items are numbered per level and parent level. An item missing the parent its level needs
+ * (outline-hierarchy reports it) is numbered with the items that have one, so a (一) before the
+ * first chapter does not also break the numbering of the (二) after it.
+ */
+function keyOfItem(item: Item, levels: Set<number>): string {
+  let parentLevel = item.parent ? item.parent.level : 0;
+  if (!item.parent && item.level > 1) {
+    for (let l = 1; l < item.level; l++) {
+      if (levels.has(l)) {
+        parentLevel = l;
+        break;
+      }
+    }
+  }
+  return `${item.level}/${parentLevel}`;
 }
 
 export function analyseNumbering(doc: ParsedDocument): Numbering {
+  const levels = new Set<number>(doc.items.map((i) => i.level));
+  const keyOf = (item: Item): string => keyOfItem(item, levels);
   // Sibling groups: consecutive items of one parent at one level, per key, in document order.
   const groups = new Map<string, Item[][]>();
   const lastGroup = new Map<string, { parent: Item | null; items: Item[] }>();
@@ -54,13 +70,17 @@ export function analyseNumbering(doc: ParsedDocument): Numbering {
   const continuous = new Map<string, boolean>();
   const chains: Chain[] = [];
   for (const [key, gs] of groups) {
+    // Each group after the first votes: restarting at 1, or continuing from the previous group
+    // (its last number + 1, or the position the group has in the whole sequence).
     let restartVotes = 0;
     let continueVotes = 0;
+    let before = gs[0].length;
     for (let i = 1; i < gs.length; i++) {
       const first = gs[i][0].marker.number;
       const prevLast = gs[i - 1][gs[i - 1].length - 1].marker.number;
       if (first === 1) restartVotes++;
-      else if (first === prevLast + 1) continueVotes++;
+      else if (first === prevLast + 1 || first === before + 1) continueVotes++;
+      before += gs[i].length;
     }
     const cont = continueVotes > restartVotes;
     continuous.set(key, cont);

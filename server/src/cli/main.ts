@@ -5,6 +5,7 @@ import { parseArgs } from 'util';
 import { parseDocument } from '../document/parse';
 import { outlineJson, outlineText } from '../report/outline';
 import { readText, type Encoding } from './readText';
+import { checkCommand } from './check';
 
 const USAGE = `用法 (usage):
   yaodian check [options] <file|dir|glob>...   检查文档 (lint)
@@ -17,16 +18,23 @@ const USAGE = `用法 (usage):
 export interface Io {
   out: (s: string) => void;
   err: (s: string) => void;
+  /** Colour the stylish report only on a terminal. */
+  isTTY?: boolean;
 }
 
 const stdio: Io = {
   out: (s) => process.stdout.write(s),
   err: (s) => process.stderr.write(s),
+  isTTY: process.stdout.isTTY,
 };
 
 export async function run(argv: string[], io: Io = stdio): Promise<number> {
   const [command, ...rest] = argv;
   switch (command) {
+    case 'check':
+      return checkCommand(rest, io, false);
+    case 'fix':
+      return checkCommand(rest, io, true);
     case 'outline':
       return outlineCommand(rest, io);
     case undefined:

@@ -10,15 +10,40 @@ function isHan(c: number): boolean {
   return (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf);
 }
 
-/** Chinese on at least one side, and no ASCII letter or digit on the other (`1,000`, `(PPP)` stay). */
+function isAsciiAlnum(c: number): boolean {
+  return (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
+}
+
+/** , : ; ? ! with Chinese on one side and no ASCII letter or digit on either (`1,000` stays). */
 function betweenChinese(text: string, i: number): boolean {
   const before = i > 0 ? text.charCodeAt(i - 1) : 0;
   const after = i + 1 < text.length ? text.charCodeAt(i + 1) : 0;
-  const ascii = (c: number): boolean => (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
-  const ch = text[i];
-  if (ch === '(') return isHan(before) && !ascii(after);
-  if (ch === ')') return isHan(after) && !ascii(before) || isHan(before) && !ascii(after);
-  return (isHan(before) || isHan(after)) && !ascii(before) && !ascii(after);
+  return (isHan(before) || isHan(after)) && !isAsciiAlnum(before) && !isAsciiAlnum(after);
+}
+
+/**
+ * Half-width parenthesis pairs around Chinese text (`(试行)`, `(PPP项目除外)`): both marks are
+ * reported, so a fix never leaves a mixed pair. `(PPP)` and `(2016-2020年)`-style pairs with
+ * no Chinese inside stay.
+ */
+function chineseParenPairs(text: string): Set<number> {
+  const out = new Set<number>();
+  const stack: number[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x0a || c === 0x0d) stack.length = 0;
+    else if (c === 0x28) stack.push(i);
+    else if (c === 0x29 && stack.length > 0) {
+      const open = stack.pop() as number;
+      let han = false;
+      for (let k = open + 1; k < i && !han; k++) han = isHan(text.charCodeAt(k));
+      if (han) {
+        out.add(open);
+        out.add(i);
+      }
+    }
+  }
+  return out;
 }
 
 /** Ranges that are not prose: outline markers and the annex table (its bars and cells are data). */
@@ -40,6 +65,7 @@ const rule: Rule = {
   check({ doc, report }) {
     const text = doc.text;
     const skip = skipRanges(doc);
+    const parens = chineseParenPairs(text);
     let s = 0;
     for (let i = 0; i < text.length; i++) {
       const ch = text[i];
@@ -47,7 +73,7 @@ const rule: Rule = {
       if (!full) continue;
       while (s < skip.length && skip[s][1] <= i) s++;
       if (s < skip.length && skip[s][0] <= i) continue;
-      if (!betweenChinese(text, i)) continue;
+      if (ch === '(' || ch === ')' ? !parens.has(i) : !betweenChinese(text, i)) continue;
       const edit: TextEdit = { start: i, end: i + 1, newText: full };
       report({
         start: i,

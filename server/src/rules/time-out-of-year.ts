@@ -1,9 +1,37 @@
-// PLACEHOLDER: being written; replaced before the checker issue is closed.
+// time-out-of-year: a time node before the plan year, or later than the first quarter of the
+// next year (`2024年6月` in a 2026 plan). Silent when the plan year is unknown.
+
+import type { TimeCell } from '../document/model';
 import type { Rule } from './types';
+import { isOutOfYear } from '../document/time';
 
 const rule: Rule = {
-  meta: { id: 'time-out-of-year', defaultSeverity: 'error', description: '', descriptionEn: '', fixable: 'none', category: 'annex' },
-  check() {},
+  meta: {
+    id: 'time-out-of-year',
+    defaultSeverity: 'warning',
+    description: '时间节点不在计划年度内:早于计划年度,或晚于次年一季度',
+    descriptionEn: 'A time node outside the plan year (before it, or after the first quarter of the next year)',
+    fixable: 'none',
+    category: 'time',
+  },
+  check({ doc, analysis, report }) {
+    const year = analysis.planYear;
+    if (year === null) return;
+    const check = (cell: TimeCell): void => {
+      if (!cell.node || !isOutOfYear(cell.node, year)) return;
+      const t = cell.text.trim();
+      report({
+        start: cell.start,
+        end: cell.end,
+        message: `时间节点“${t}”不在计划年度(${year}年)内:应在${year}年内,最晚不超过${year + 1}年一季度`,
+        messageEn: `Time node ${t} is outside the plan year ${year}: it should fall in ${year}, at the latest in the first quarter of ${year + 1}`,
+      });
+    };
+    for (const row of doc.annex?.rows ?? []) {
+      if (row.time && row.time.present) check({ ...row.time, node: row.timeNode });
+    }
+    for (const p of doc.unitParens) if (p.time) check(p.time);
+  },
 };
 
 export default rule;

@@ -1,9 +1,143 @@
-// PLACEHOLDER: being written; replaced before the checker issue is closed.
-import type { Rule } from './types';
+// unit-inconsistent-name: one unit named two ways in the same document: a truncated form
+// (`区融媒体` / `区融媒体中心`) or an abbreviation (`区发改委` / `区发展改革委`). The less
+// frequent form is reported at each occurrence, with the more frequent one as the fix. A
+// configured alias table (`unitAliases`) overrides the guess for the names it lists.
+//
+// Names are grouped by their first character before they are paired: a document has at most a
+// few hundred distinct names, so pairing within a group stays cheap.
+
+import type { ParsedDocument } from '../document/model';
+import type { Finding, Rule } from './types';
+
+interface Occurrence {
+  name: string;
+  start: number;
+  end: number;
+}
+
+/** Names that end like this are complete unit names: a longer name starting with them is another unit. */
+const UNIT_SUFFIX = /(局|委|办|室|处|科|部|厅|院|会|中心|政府|街道|镇|乡|单位|部门|公司|集团|队|所|站|馆|团|社|组|署|司|行|校|园|村|区|县|市|省|基地)$/;
+/** Collective or descriptive names (`各街镇`, `区政府各部门`, `相关单位`): never paired. */
+const COLLECTIVE = /各|相关|有关|其他|其它|所属|涉及/;
+/** Shortest name that may be a truncation or an abbreviation of another. */
+const MIN_SHORT = 3;
+
+/** Every unit name occurrence: inline parentheticals and annex unit cells (merged cells once). */
+function occurrences(doc: ParsedDocument): Occurrence[] {
+  const out: Occurrence[] = [];
+  const seen = new Set<number>();
+  const add = (name: string, start: number, end: number): void => {
+    if (seen.has(start)) return;
+    seen.add(start);
+    out.push({ name, start, end });
+  };
+  for (const p of doc.unitParens) for (const u of p.units) add(u.name, u.start, u.end);
+  for (const row of doc.annex?.rows ?? []) for (const u of row.unitList) add(u.name, u.start, u.end);
+  return out.sort((a, b) => a.start - b.start);
+}
+
+/** Whether every character of `a` appears in `b` in order. */
+function isSubsequence(a: string, b: string): boolean {
+  let i = 0;
+  for (let j = 0; j < b.length && i < a.length; j++) if (a[i] === b[j]) i++;
+  return i === a.length;
+}
+
+/** Whether the shorter name `a` is a truncated form or an abbreviation of the longer name `b`. */
+export function sameUnit(a: string, b: string): boolean {
+  if (a.length < MIN_SHORT || b.length <= a.length) return false;
+  if (COLLECTIVE.test(a) || COLLECTIVE.test(b)) return false;
+  if (b.startsWith(a)) return !UNIT_SUFFIX.test(a);
+  return a[0] === b[0] && a[a.length - 1] === b[b.length - 1] && isSubsequence(a, b);
+}
+
+function compact(s: string): string {
+  return s.replace(/[\s\u3000]+/g, '');
+}
+
+function message(found: string, other: string, preferred: string): string {
+  return `同一单位名称写法不一致:“${found}”与“${other}”,建议统一为“${preferred}”`;
+}
 
 const rule: Rule = {
-  meta: { id: 'unit-inconsistent-name', defaultSeverity: 'error', description: '', descriptionEn: '', fixable: 'none', category: 'annex' },
-  check() {},
+  meta: {
+    id: 'unit-inconsistent-name',
+    defaultSeverity: 'warning',
+    description: '同一单位名称写法不一致(简称与全称、截短的名称),应全文统一',
+    descriptionEn: 'One unit is named two ways (an abbreviation or a truncated name); use one name throughout',
+    fixable: 'auto',
+    category: 'unit',
+  },
+  check({ doc, config, report }) {
+    const occs = occurrences(doc);
+    if (occs.length === 0) return;
+    const byName = new Map<string, Occurrence[]>();
+    for (const o of occs) {
+      const list = byName.get(o.name);
+      if (list) list.push(o);
+      else byName.set(o.name, [o]);
+    }
+
+    const emit = (o: Occurrence, other: string, preferred: string, fromConfig = false): void => {
+      const first = byName.get(other)?.[0];
+      const f: Finding = {
+        start: o.start,
+        end: o.end,
+        message: fromConfig
+          ? `同一单位名称写法不一致:“${o.name}”应统一为“${preferred}”(配置 unitAliases)`
+          : message(o.name, other, preferred),
+        messageEn: `The same unit is written ${o.name} and ${other}; use ${preferred}`,
+        fixes: [{ title: `统一为“${preferred}”`, edits: [{ start: o.start, end: o.end, newText: preferred }], auto: true, preferred: true }],
+      };
+      if (first) f.related = [{ start: first.start, end: first.end, message: `另一种写法“${other}”` }];
+      report(f);
+    };
+
+    // The configured aliases first: they override the guess for every name they mention.
+    const configured = new Set<string>();
+    for (const [preferredRaw, aliases] of Object.entries(config.unitAliases)) {
+      const preferred = compact(preferredRaw);
+      configured.add(preferred);
+      for (const aliasRaw of aliases) {
+        const alias = compact(aliasRaw);
+        if (alias === '' || alias === preferred) continue;
+        configured.add(alias);
+        for (const o of byName.get(alias) ?? []) emit(o, preferred, preferred, true);
+      }
+    }
+
+    // The guess: pairs within each first-character group.
+    const groups = new Map<string, string[]>();
+    for (const name of byName.keys()) {
+      if (configured.has(name) || COLLECTIVE.test(name)) continue;
+      const g = groups.get(name[0]);
+      if (g) g.push(name);
+      else groups.set(name[0], [name]);
+    }
+    const count = (n: string): number => byName.get(n)?.length ?? 0;
+    /** Higher ranks are kept: more occurrences, then the longer (fuller) name, then the first in the text. */
+    const outranks = (a: string, b: string): boolean =>
+      count(a) !== count(b) ? count(a) > count(b) : a.length !== b.length ? a.length > b.length : byName.get(a)![0].start < byName.get(b)![0].start;
+    const best = new Map<string, string>();
+    for (const names of groups.values()) {
+      if (names.length < 2) continue;
+      for (let i = 0; i < names.length; i++) {
+        for (let j = i + 1; j < names.length; j++) {
+          const [a, b] = names[i].length <= names[j].length ? [names[i], names[j]] : [names[j], names[i]];
+          if (!sameUnit(a, b)) continue;
+          const [keep, drop] = outranks(a, b) ? [a, b] : [b, a];
+          const cur = best.get(drop);
+          if (cur === undefined || outranks(keep, cur)) best.set(drop, keep);
+        }
+      }
+    }
+    for (const [drop, keep] of best) {
+      // A chain (A → B, B → C) ends at the name that is kept: outranks is a strict order, so it ends.
+      let target = keep;
+      for (let next = best.get(target); next !== undefined; next = best.get(target)) target = next;
+      for (const o of byName.get(drop)!) emit(o, keep, target);
+    }
+  },
 };
 
 export default rule;

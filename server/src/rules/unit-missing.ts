@@ -1,9 +1,163 @@
-// PLACEHOLDER: being written; replaced before the checker issue is closed.
-import type { Rule } from './types';
+// unit-missing: a task with no responsible unit. Three cases, each reported once:
+//  (a) task sentences covered by no unit parenthetical and by no annex row with units: one
+//      finding per run of consecutive such sentences of one item;
+//  (b) an annex row whose unit cell is empty, a placeholder (待定, XXX) or unreadable;
+//  (c) a unit parenthetical with an empty or placeholder value (`(责任单位:)`).
+// Tasks whose rows (b) or whose parenthetical (c) already reports are not reported again by (a).
+
+import type { AnnexRow, Cell, ParsedDocument, Sentence, Unit, UnitParenthetical } from '../document/model';
+import type { Fix, Rule, TextEdit } from './types';
+import { isPlaceholderUnit } from '../document/units';
+import { foldWidth } from '../document/text';
+
+/** Distinct unit names in order of first occurrence. */
+function uniqueNames(units: Iterable<Unit>): string[] {
+  const out: string[] = [];
+  for (const u of units) if (!out.includes(u.name)) out.push(u.name);
+  return out;
+}
+
+/**
+ * Writes `value` into a table cell. A non-empty cell is replaced; an empty one is filled with the
+ * blanks around it replaced, so `| |` becomes `| 值 |` and a lone `|` line becomes `值 |`.
+ */
+export function fillCell(text: string, cell: Cell, value: string): TextEdit {
+  if (cell.end > cell.start) return { start: cell.start, end: cell.end, newText: value };
+  let s = cell.start;
+  let e = cell.end;
+  while (s > 0 && (text[s - 1] === ' ' || text[s - 1] === '\u3000')) s--;
+  while (e < text.length && (text[e] === ' ' || text[e] === '\u3000')) e++;
+  const before = s > 0 ? foldWidth(text[s - 1]) : '\n';
+  const after = e < text.length ? foldWidth(text[e]) : '\n';
+  return { start: s, end: e, newText: `${before === '|' ? ' ' : ''}${value}${after === '|' ? ' ' : ''}` };
+}
+
+/** Why a unit text is not a unit: empty, a placeholder, or nothing readable. */
+function describeEmpty(text: string): string {
+  const t = text.trim();
+  if (t === '') return '为空';
+  return isPlaceholderUnit(t) ? `为占位符“${t}”` : `“${t}”无法识别为单位名称`;
+}
+
+function fillFix(title: string, edit: TextEdit): Fix {
+  return { title, edits: [edit], auto: false, preferred: true };
+}
+
+/** The sentences a parenthetical covers. */
+function coveredBy(doc: ParsedDocument, paren: UnitParenthetical): Sentence[] {
+  const item = doc.sentences.find((s) => s.unitParen === paren)?.item;
+  return item ? item.sentences.filter((s) => s.unitParen === paren) : [];
+}
 
 const rule: Rule = {
-  meta: { id: 'unit-missing', defaultSeverity: 'error', description: '', descriptionEn: '', fixable: 'none', category: 'annex' },
-  check() {},
+  meta: {
+    id: 'unit-missing',
+    defaultSeverity: 'error',
+    description: '任务缺少责任单位:正文没有责任单位括注,任务分解表中也没有;或责任单位为空、为占位符',
+    descriptionEn: 'A task has no responsible unit, or its unit is empty or a placeholder',
+    fixable: 'manual',
+    category: 'unit',
+  },
+  check({ doc, analysis, report }) {
+    if (!analysis.assignsUnits) return;
+    const text = doc.text;
+    const annex = doc.annex;
+    const unitColumn = annex !== null && annex.header.some((c) => c.role === 'units');
+
+    // (c) Empty or placeholder values in unit parentheticals.
+    for (const paren of doc.unitParens) {
+      if (paren.emptyValues.length === 0) continue;
+      const covered = coveredBy(doc, paren);
+      const fromAnnex = uniqueNames(covered.flatMap((s) => analysis.rowsOf(s).flatMap((r) => r.unitList)));
+      for (const r of paren.emptyValues) {
+        const value = text.slice(r.start, r.end);
+        report({
+          start: r.start,
+          end: r.end,
+          message: `责任单位未填写:括注“${paren.text}”中的责任单位${describeEmpty(value)}`,
+          messageEn: `The responsible unit in ${paren.text} is empty or a placeholder`,
+          fixes: fromAnnex.length
+            ? [fillFix(`按任务分解表填写“${fromAnnex.join('、')}”`, { start: r.start, end: r.end, newText: fromAnnex.join('、') })]
+            : [],
+        });
+      }
+    }
+
+    // (b) Annex rows without units.
+    if (annex && unitColumn) {
+      for (const row of annex.rows) {
+        if (row.unitList.length > 0) continue;
+        const cell = row.units;
+        if (cell && !cell.present) continue; // carried down from a merged cell: reported at its own row
+        reportRow(row, cell);
+      }
+    }
+
+    function reportRow(row: AnnexRow, cell: Cell | null): void {
+      const serial = row.serialCell?.text.trim() || String(row.index + 1);
+      const body = uniqueNames((analysis.matchOf(row)?.sentences ?? []).flatMap((s) => s.unitParen?.units ?? []));
+      if (!cell) {
+        const at = row.task ?? row.serialCell ?? { start: row.range.start, end: row.range.start };
+        report({
+          start: at.start,
+          end: at.end,
+          message: `任务缺少责任单位:任务分解表序号${serial}没有责任单位一栏`,
+          messageEn: `Annex row ${serial} has no unit cell`,
+        });
+        return;
+      }
+      report({
+        start: cell.start,
+        end: cell.end,
+        message: `任务缺少责任单位:任务分解表序号${serial}的责任单位${describeEmpty(cell.text)}`,
+        messageEn: `The unit cell of annex row ${serial} is empty or a placeholder`,
+        fixes: body.length ? [fillFix(`按正文括注填写“${body.join('、')}”`, fillCell(text, cell, body.join('、')))] : [],
+      });
+    }
+
+    // (a) Runs of task sentences with no unit anywhere.
+    const [open, colon, close] = analysis.parenWidth === 'full' ? ['（', '：', '）'] : ['(', ':', ')'];
+    const insert = `${open}责任单位${colon}${close}`;
+    const uncovered = (s: Sentence): boolean => {
+      if (s.unitParen) return false;
+      const rows = analysis.rowsOf(s);
+      if (rows.some((r) => r.unitList.length > 0)) return false;
+      return !(unitColumn && rows.length > 0); // (b) reports those rows
+    };
+    let run: Sentence[] = [];
+    const flush = (): void => {
+      if (run.length === 0) return;
+      const first = run[0];
+      const last = run[run.length - 1];
+      report({
+        start: first.start,
+        end: last.end,
+        message: unitColumn
+          ? '任务缺少责任单位:未找到责任单位括注,任务分解表中也没有对应的责任单位'
+          : '任务缺少责任单位:未找到责任单位括注',
+        messageEn: 'No responsible unit: no unit parenthetical covers this task' + (unitColumn ? ', and no annex row names its units' : ''),
+        fixes: [
+          {
+            title: `插入“${insert}”`,
+            edits: [{ start: last.end, end: last.end, newText: insert }],
+            auto: false,
+            cursor: last.end + insert.length - close.length,
+          },
+        ],
+      });
+      run = [];
+    };
+    for (const s of doc.tasks) {
+      if (!uncovered(s)) {
+        flush();
+        continue;
+      }
+      const prev = run[run.length - 1];
+      if (prev && (prev.item !== s.item || prev.index + 1 !== s.index)) flush();
+      run.push(s);
+    }
+    flush();
+  },
 };
 
 export default rule;

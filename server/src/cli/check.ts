@@ -1,0 +1,145 @@
+// `yaodian check` and `yaodian fix`: lint files (and apply auto fixes), print a report.
+
+import * as fs from 'fs';
+import { parseArgs } from 'util';
+import { defaultConfig, mergeConfig, SEVERITIES, type ConfigFile, type ResolvedConfig } from '../config/config';
+import { ConfigError, findConfigFile, loadConfigFile } from '../config/load';
+import { fixText, lintText } from '../engine/lint';
+import { RULE_IDS } from '../rules';
+import type { Severity } from '../rules/types';
+import { formatJson, formatStylish, toJsonResult, type JsonFileResult } from '../report/format';
+import { expandInputs } from './inputs';
+import { decode, encode, type Encoding } from './readText';
+import type { Io } from './main';
+
+const FORMATS = ['stylish', 'json'] as const;
+
+export async function checkCommand(args: string[], io: Io, alwaysFix: boolean): Promise<number> {
+  const name = alwaysFix ? 'fix' : 'check';
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args,
+      allowPositionals: true,
+      options: {
+        format: { type: 'string', default: 'stylish' },
+        fix: { type: 'boolean', default: false },
+        config: { type: 'string' },
+        rule: { type: 'string', multiple: true, default: [] },
+        'max-warnings': { type: 'string' },
+        encoding: { type: 'string', default: 'auto' },
+        'output-file': { type: 'string', short: 'o' },
+        quiet: { type: 'boolean', default: false },
+        color: { type: 'boolean' },
+      },
+    });
+  } catch (e) {
+    io.err(`yaodian ${name}: ${(e as Error).message}\n`);
+    return 2;
+  }
+  const { values, positionals } = parsed;
+  const usage = (msg: string): number => {
+    io.err(`yaodian ${name}: ${msg}\n`);
+    return 2;
+  };
+  if (positionals.length === 0) return usage('需要至少一个文件、目录或通配符 (give at least one file, directory or glob)');
+  if (!(FORMATS as readonly string[]).includes(values.format)) return usage(`不支持的格式 "${values.format}" (--format ${FORMATS.join('|')})`);
+  if (!['auto', 'utf8', 'gb18030'].includes(values.encoding)) return usage(`不支持的编码 "${values.encoding}" (--encoding auto|utf8|gb18030)`);
+  let maxWarnings = Infinity;
+  if (values['max-warnings'] !== undefined) {
+    maxWarnings = Number(values['max-warnings']);
+    if (!Number.isInteger(maxWarnings) || maxWarnings < 0) return usage('--max-warnings 需要非负整数 (a non-negative integer)');
+  }
+  const overrides: Record<string, Severity> = {};
+  for (const r of values.rule) {
+    const m = /^([a-z-]+)=(\w+)$/.exec(r.trim());
+    if (!m || !RULE_IDS.includes(m[1]) || !SEVERITIES.includes(m[2] as Severity)) {
+      return usage(`--rule "${r}" 格式应为 <规则>=<error|warning|info|off>,规则见 README (rule id=severity)`);
+    }
+    overrides[m[1]] = m[2] as Severity;
+  }
+
+  let explicitConfig: ConfigFile | undefined;
+  try {
+    if (values.config) explicitConfig = loadConfigFile(values.config);
+  } catch (e) {
+    return usage((e as Error).message);
+  }
+
+  const { files, problems } = expandInputs(positionals);
+  let exit = 0;
+  for (const p of problems) {
+    io.err(`yaodian: ${p}\n`);
+    exit = 2;
+  }
+
+  const configCache = new Map<string, ConfigFile | undefined>();
+  const configFor = (file: string): ResolvedConfig => {
+    let layer = explicitConfig;
+    if (!values.config) {
+      const found = findConfigFile(file);
+      if (found) {
+        if (!configCache.has(found)) configCache.set(found, loadConfigFile(found));
+        layer = configCache.get(found);
+      }
+    }
+    return mergeConfig(defaultConfig(), layer, { rules: overrides });
+  };
+
+  const results: JsonFileResult[] = [];
+  for (const file of files) {
+    let config: ResolvedConfig;
+    let src;
+    try {
+      config = configFor(file);
+    } catch (e) {
+      io.err(`yaodian: ${e instanceof ConfigError ? e.message : String(e)}\n`);
+      exit = 2;
+      continue;
+    }
+    try {
+      src = decode(fs.readFileSync(file), values.encoding as Encoding | 'auto');
+    } catch (e) {
+      io.err(`yaodian: 无法读取 ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}\n`);
+      exit = 2;
+      continue;
+    }
+    let text = src.text;
+    if (alwaysFix || values.fix) {
+      const fixed = fixText(text, config);
+      if (fixed.output !== text) {
+        try {
+          fs.writeFileSync(file, encode(src, fixed.output));
+        } catch (e) {
+          io.err(`yaodian: 无法写入 ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}\n`);
+          exit = 2;
+        }
+        text = fixed.output;
+      }
+    }
+    const { doc, diagnostics } = lintText(text, config);
+    const shown = values.quiet ? diagnostics.filter((d) => d.severity === 'error') : diagnostics;
+    results.push(toJsonResult(file, shown, doc.lineIndex));
+  }
+
+  const errors = results.reduce((n, r) => n + r.errorCount, 0);
+  const warnings = results.reduce((n, r) => n + r.warningCount, 0);
+  const report = values.format === 'json' ? formatJson(results) : formatStylish(results, values.color ?? (!values['output-file'] && io.isTTY === true));
+  if (values['output-file']) {
+    try {
+      fs.writeFileSync(values['output-file'], report);
+    } catch (e) {
+      io.err(`yaodian: 无法写入 ${values['output-file']}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}\n`);
+      return 2;
+    }
+  } else {
+    io.out(report);
+  }
+  if (exit !== 0) return exit;
+  if (errors > 0) return 1;
+  if (warnings > maxWarnings) {
+    io.err(`yaodian: 警告数 ${warnings} 超过上限 ${maxWarnings} (too many warnings)\n`);
+    return 1;
+  }
+  return 0;
+}

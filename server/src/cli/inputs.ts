@@ -1,0 +1,51 @@
+// Turning command-line arguments into files: files as given, directories searched for *.txt,
+// glob patterns expanded. What cannot be found is reported, not thrown.
+
+import * as fs from 'fs';
+import * as path from 'path';
+import fg from 'fast-glob';
+
+export interface Inputs {
+  files: string[];
+  /** One line each: arguments that named nothing readable. */
+  problems: string[];
+}
+
+const GLOB_CHARS = /[*?[\]{}]/;
+const IGNORED_DIRS = ['**/node_modules/**', '**/.git/**'];
+
+export function expandInputs(args: string[], cwd = process.cwd()): Inputs {
+  const files: string[] = [];
+  const problems: string[] = [];
+  const seen = new Set<string>();
+  const add = (f: string): void => {
+    const abs = path.resolve(cwd, f);
+    if (!seen.has(abs)) {
+      seen.add(abs);
+      files.push(abs);
+    }
+  };
+  for (const arg of args) {
+    const abs = path.resolve(cwd, arg);
+    let stat: fs.Stats | undefined;
+    try {
+      stat = fs.statSync(abs);
+    } catch {
+      stat = undefined;
+    }
+    if (stat?.isDirectory()) {
+      const found = fg.sync('**/*.txt', { cwd: abs, absolute: true, ignore: IGNORED_DIRS, dot: false }).sort();
+      found.forEach(add);
+      if (found.length === 0) problems.push(`${arg}: 目录中没有 .txt 文件 (no *.txt files in directory)`);
+    } else if (stat) {
+      add(abs);
+    } else if (GLOB_CHARS.test(arg)) {
+      const found = fg.sync(arg.replace(/\\/g, '/'), { cwd, absolute: true, ignore: IGNORED_DIRS }).sort();
+      found.forEach(add);
+      if (found.length === 0) problems.push(`${arg}: 没有匹配的文件 (no files match)`);
+    } else {
+      problems.push(`${arg}: 文件不存在 (no such file)`);
+    }
+  }
+  return { files, problems };
+}
