@@ -71,7 +71,7 @@ describe('parse: parseDocument', () => {
     it('takes the title and its year', () => {
       const text = doc('2025年松江区政务公开工作要点', '一、重点任务', '(一)做好甲工作。');
       const d = parseDocument(text);
-      assert.deepEqual(d.title, { start: 0, end: 15, text: '2025年松江区政务公开工作要点' });
+      assert.deepEqual(d.title, { start: 0, end: 16, text: '2025年松江区政务公开工作要点' });
       assert.equal(d.planYear, 2025);
       assertRanges(d);
     });

@@ -41,6 +41,8 @@ interface ItemBuilder {
   open: boolean;
   /** Free text was seen after the item: further plain lines are free too. */
   closed: boolean;
+  /** Noise lines (page markers) met inside the item's text: left out of sentence content. */
+  noise: Range[];
 }
 
 export function parseDocument(text: string, options: ParseOptions = {}): ParsedDocument {
@@ -77,6 +79,8 @@ export function parseDocument(text: string, options: ParseOptions = {}): ParsedD
     }
     if (isNoise(t)) {
       addParagraph(line, 'noise');
+      // A page marker inside a wrapped sentence stays out of the sentence's content.
+      if (current && !current.closed) current.noise.push({ start: line.start, end: line.end });
       continue;
     }
     const marker = parseMarker(line.text, line.folded, line.start);
@@ -95,6 +99,7 @@ export function parseDocument(text: string, options: ParseOptions = {}): ParsedD
         paragraphs: item.headingOnly || item.text.end === item.text.start ? [] : [{ start: item.text.start, end: item.text.end }],
         open: !item.headingOnly && !endsSentence(folded, item.text.start, item.text.end),
         closed: false,
+        noise: [],
       };
       builders.push(current);
       continue;
@@ -102,7 +107,8 @@ export function parseDocument(text: string, options: ParseOptions = {}): ParsedD
     const year = dateLineYear(t);
     if (year !== null) {
       dates.push(lineSpan(text, line));
-      if (!title && preambleYear === null) preambleYear = year;
+      // Only a preamble date (before the outline) gives the plan year, not a closing date.
+      if (!title && !current && preambleYear === null) preambleYear = year;
       addParagraph(line, current ? 'free' : title ? 'introduction' : 'preamble');
       if (current) current.closed = true;
       continue;
@@ -249,6 +255,8 @@ function readItemText(
         if (pr.start === contentStart) contentStart = skipBlank(folded, pr.end, raw.end);
         pending.push({ paren: up, upto });
       }
+      for (const n of b.noise) if (n.start >= contentStart && n.end <= raw.end) removed.push(n);
+      removed.sort((x, y) => x.start - y.start);
       const content = contentOf(text, contentStart, raw.end, removed);
       if (content.length > 0 && /[\p{L}\p{N}]/u.test(content)) {
         const sentenceText = text.slice(contentStart, raw.end);

@@ -1,9 +1,73 @@
-// PLACEHOLDER: being written; replaced before the checker issue is closed.
+// annex-structure: a task table that cannot be read as one: the header lacks a task, unit or
+// time column; a line inside the table is no row; a row has more cells than the header has
+// columns, or no task.
+
+import type { ColumnRole } from '../document/model';
 import type { Rule } from './types';
 
+const REQUIRED: { role: ColumnRole; name: string; en: string }[] = [
+  { role: 'task', name: '任务', en: 'task' },
+  { role: 'units', name: '责任单位', en: 'responsible unit' },
+  { role: 'time', name: '时间节点', en: 'time node' },
+];
+
+function quote(s: string, max = 20): string {
+  const t = s.trim();
+  return t.length > max ? `${t.slice(0, max)}…` : t;
+}
+
 const rule: Rule = {
-  meta: { id: 'annex-structure', defaultSeverity: 'error', description: '', descriptionEn: '', fixable: 'none', category: 'annex' },
-  check() {},
+  meta: {
+    id: 'annex-structure',
+    defaultSeverity: 'error',
+    description: '任务分解表结构不完整:表头缺少任务、责任单位或时间节点列,或有无法读取的行',
+    descriptionEn: 'The annex table lacks a task, unit or time column, or has a line that cannot be read',
+    fixable: 'none',
+    category: 'annex',
+  },
+  check({ doc, report }) {
+    const annex = doc.annex;
+    if (!annex) return;
+    const missing = REQUIRED.filter((r) => !annex.header.some((c) => c.role === r.role));
+    if (missing.length > 0) {
+      report({
+        start: annex.headerRange.start,
+        end: annex.headerRange.end,
+        message: `任务分解表表头缺少${missing.map((m) => `“${m.name}”`).join('、')}列`,
+        messageEn: `The annex header has no ${missing.map((m) => m.en).join(', ')} column`,
+      });
+    }
+    for (const bad of annex.badLines) {
+      report({
+        start: bad.start,
+        end: bad.end,
+        message: `任务分解表中此行无法读取:一行至少应有序号和任务两个单元格,此处为“${quote(bad.text)}”`,
+        messageEn: 'This line inside the annex table cannot be read as a row',
+      });
+    }
+    const columns = annex.header.length;
+    for (const row of annex.rows) {
+      if (row.extraCells.length > 0) {
+        const first = row.extraCells[0];
+        const last = row.extraCells[row.extraCells.length - 1];
+        report({
+          start: first.start,
+          end: last.end,
+          message: `任务分解表第${row.index + 1}行多出${row.extraCells.length}个单元格(表头共${columns}列):“${quote(row.extraCells.map((c) => c.text).join(' | '))}”`,
+          messageEn: `Annex row ${row.index + 1} has ${row.extraCells.length} cell(s) more than the header's ${columns} columns`,
+        });
+      }
+      if (!row.task || row.task.text.trim() === '') {
+        const at = row.task ?? row.range;
+        report({
+          start: at.start,
+          end: at.end,
+          message: row.task ? `任务分解表第${row.index + 1}行的任务一栏为空` : `任务分解表第${row.index + 1}行缺少任务一栏`,
+          messageEn: row.task ? `The task cell of annex row ${row.index + 1} is empty` : `Annex row ${row.index + 1} has no task cell`,
+        });
+      }
+    }
+  },
 };
 
 export default rule;

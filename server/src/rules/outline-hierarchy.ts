@@ -5,7 +5,8 @@
 import type { Item } from '../document/model';
 import type { Rule } from './types';
 
-const LEVEL_NAMES = ['', '一级标题“一、”', '二级标题“(一)”', '三级标题“1.”', '四级标题“(1)”'];
+const LEVEL_NAMES = ['', '一级标题', '二级标题', '三级标题', '四级标题'];
+const LEVEL_EXAMPLES = ['', '“一、”', '“(一)”', '“1.”', '“(1)”'];
 
 const rule: Rule = {
   meta: {
@@ -36,11 +37,11 @@ const rule: Rule = {
 function missingParent(item: Item, levels: Set<number>): string | null {
   switch (item.level) {
     case 2:
-      return levels.has(1) && !item.parent ? LEVEL_NAMES[1] : null;
+      return levels.has(1) && !item.parent ? `${LEVEL_NAMES[1]}(如${LEVEL_EXAMPLES[1]})` : null;
     case 3:
-      return (levels.has(1) || levels.has(2)) && !item.parent ? '上级标题(“一、”或“(一)”)' : null;
+      return (levels.has(1) || levels.has(2)) && !item.parent ? '上级标题(如“一、”或“(一)”)' : null;
     case 4:
-      return !item.parent || item.parent.level !== 3 ? LEVEL_NAMES[3] : null;
+      return !item.parent || item.parent.level !== 3 ? `${LEVEL_NAMES[3]}(如${LEVEL_EXAMPLES[3]})` : null;
     default:
       return null;
   }

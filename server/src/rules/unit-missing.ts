@@ -32,6 +32,29 @@ export function fillCell(text: string, cell: Cell, value: string): TextEdit {
   return { start: s, end: e, newText: `${before === '|' ? ' ' : ''}${value}${after === '|' ? ' ' : ''}` };
 }
 
+/**
+ * Closing remarks that the parser read as the body of the document's last item: when that item
+ * is a heading whose body paragraph ends with a unit parenthetical, the paragraphs after it that
+ * no parenthetical covers (`各单位要高度重视,认真抓好落实。`) close the document. They are no tasks
+ * to report (an engine fix would end a heading's body at that point).
+ */
+export function closingSentences(doc: ParsedDocument): Set<Sentence> {
+  const out = new Set<Sentence>();
+  const item = doc.items[doc.items.length - 1];
+  if (!item || !item.headingOnly) return out;
+  const ss = item.sentences;
+  let k = ss.length;
+  while (k > 0 && !ss[k - 1].unitParen && !ss[k - 1].inlineTime) k--;
+  if (k === 0 || k === ss.length) return out;
+  let paren: UnitParenthetical | null = null;
+  for (const p of item.unitParens) if (p.end <= ss[k].start) paren = p;
+  if (!paren) return out;
+  const gap = doc.text.slice(paren.end, ss[k].start);
+  if (!/[\r\n]/.test(gap) || /[^\s\u3000]/.test(gap)) return out;
+  for (let i = k; i < ss.length; i++) out.add(ss[i]);
+  return out;
+}
+
 /** Why a unit text is not a unit: empty, a placeholder, or nothing readable. */
 function describeEmpty(text: string): string {
   const t = text.trim();
@@ -118,11 +141,12 @@ const rule: Rule = {
     // (a) Runs of task sentences with no unit anywhere.
     const [open, colon, close] = analysis.parenWidth === 'full' ? ['（', '：', '）'] : ['(', ':', ')'];
     const insert = `${open}责任单位${colon}${close}`;
+    const closing = closingSentences(doc);
     const uncovered = (s: Sentence): boolean => {
-      if (s.unitParen) return false;
-      const rows = analysis.rowsOf(s);
-      if (rows.some((r) => r.unitList.length > 0)) return false;
-      return !(unitColumn && rows.length > 0); // (b) reports those rows
+      if (s.unitParen || closing.has(s)) return false;
+      // With a unit column in the annex, the row gives the unit: a row without units is (b)'s,
+      // a task without a row is annex-missing-row's (whose fix adds the row, then (b) applies).
+      return !unitColumn;
     };
     let run: Sentence[] = [];
     const flush = (): void => {
@@ -132,10 +156,10 @@ const rule: Rule = {
       report({
         start: first.start,
         end: last.end,
-        message: unitColumn
+        message: annex
           ? '任务缺少责任单位:未找到责任单位括注,任务分解表中也没有对应的责任单位'
           : '任务缺少责任单位:未找到责任单位括注',
-        messageEn: 'No responsible unit: no unit parenthetical covers this task' + (unitColumn ? ', and no annex row names its units' : ''),
+        messageEn: 'No responsible unit: no unit parenthetical covers this task' + (annex ? ', and the annex names none' : ''),
         fixes: [
           {
             title: `插入“${insert}”`,
