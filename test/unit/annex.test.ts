@@ -294,6 +294,38 @@ describe('annex', () => {
     });
   });
 
+  describe('layout A: a merged unit cell', () => {
+    it('carries the units of the row above, not present', () => {
+      const text = doc(
+        ...BODY,
+        '附件',
+        '序号 |',
+        '任务 |',
+        '责任单位 |',
+        '时间节点 |',
+        '1 |',
+        '做好某项信息公开工作的具体内容。 |',
+        '区甲局 |',
+        '全年 |',
+        '2 |',
+        '做好另一项信息公开工作的具体内容。 |',
+        '6月 |',
+      );
+      const d = parseDocument(text);
+      const [r1, r2] = annexOf(d).rows;
+      assert.equal(r2.units?.text, '区甲局');
+      assert.equal(r2.units?.present, false);
+      assert.equal(r2.units?.start, r1.units?.start);
+      assert.deepEqual(
+        r2.unitList.map((u) => [u.name, u.start]),
+        [['区甲局', text.indexOf('区甲局')]],
+      );
+      assert.equal(r2.time?.text, '6月');
+      assert.equal(r2.time?.present, true);
+      assert.deepEqual([r2.line, r2.endLine], [14, 16]);
+    });
+  });
+
   describe('layout B: pipes', () => {
     it('reads rows with outer bars and a separator line', () => {
       const text = doc(

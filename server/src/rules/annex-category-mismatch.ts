@@ -1,9 +1,135 @@
-// PLACEHOLDER: being written; replaced before the checker issue is closed.
+// annex-category-mismatch: the first category column of the task table (一级指标, 类别 …) must
+// name the chapter that holds the row's task. Compared with textKey (punctuation, width and
+// spaces ignored). A category merged over several rows (layout A, or an empty cell pasted from
+// Word) is one group: checked once, at the cell where it is written.
+//
+// Which outline level the column names is read from the document: the level whose titles most
+// categories equal (the chapters, level 1, unless the table plainly uses another level). When
+// no category equals any title at all, the column is no chapter column and the rule is silent.
+
+import type { AnnexRow, Cell, Item, ParsedDocument } from '../document/model';
+import type { DocumentAnalysis } from '../analysis/analysis';
 import type { Rule } from './types';
+import { textKey } from '../document/text';
+
+interface Group {
+  cell: Cell;
+  rows: AnnexRow[];
+}
+
+/** The first category cell of each row, grouped by the written cell they come from. */
+function groupsOf(doc: ParsedDocument): Group[] {
+  const groups: Group[] = [];
+  let current: Group | null = null;
+  for (const row of doc.annex?.rows ?? []) {
+    const cell = row.categories[0];
+    if (!cell) {
+      current = null;
+      continue;
+    }
+    if (cell.present || !current || current.cell.start !== cell.start) {
+      current = { cell, rows: [row] };
+      groups.push(current);
+    } else {
+      current.rows.push(row);
+    }
+  }
+  return groups;
+}
+
+function ancestors(item: Item): Item[] {
+  const out: Item[] = [];
+  for (let it: Item | null = item; it; it = it.parent) out.push(it);
+  return out;
+}
+
+/** The outline level the category column names, or null when it names none. */
+const levelCache = new WeakMap<ParsedDocument, number | null>();
+
+function categoryLevel(doc: ParsedDocument, analysis: DocumentAnalysis): number | null {
+  if (levelCache.has(doc)) return levelCache.get(doc) ?? null;
+  const votes = new Map<number, number>();
+  for (const g of groupsOf(doc)) {
+    const key = textKey(g.cell.text);
+    if (!key) continue;
+    for (const row of g.rows) {
+      const first = analysis.matchOf(row)?.sentences[0];
+      if (!first) continue;
+      const hit = ancestors(first.item).find((it) => textKey(it.title) === key);
+      if (hit) votes.set(hit.level, (votes.get(hit.level) ?? 0) + 1);
+    }
+  }
+  let level: number | null = null;
+  let best = 0;
+  for (const [l, n] of [...votes].sort((a, b) => a[0] - b[0])) {
+    if (n > best) {
+      best = n;
+      level = l;
+    }
+  }
+  levelCache.set(doc, level);
+  return level;
+}
+
+/** The item whose title the category of a task in `item` should be (the chapter by default). */
+export function categoryItemFor(doc: ParsedDocument, analysis: DocumentAnalysis, item: Item): Item {
+  const level = categoryLevel(doc, analysis) ?? 1;
+  return ancestors(item).find((it) => it.level === level) ?? analysis.chapterOf(item);
+}
 
 const rule: Rule = {
-  meta: { id: 'annex-category-mismatch', defaultSeverity: 'error', description: '', descriptionEn: '', fixable: 'none', category: 'annex' },
-  check() {},
+  meta: {
+    id: 'annex-category-mismatch',
+    defaultSeverity: 'warning',
+    description: '任务分解表的类别(一级指标等)应与任务所在章节的标题一致',
+    descriptionEn: 'The category column of an annex row should be the title of the chapter holding its task',
+    fixable: 'auto',
+    category: 'annex',
+  },
+  check({ doc, analysis, report }) {
+    const annex = doc.annex;
+    if (!annex || !annex.header.some((c) => c.role === 'category')) return;
+    if (categoryLevel(doc, analysis) === null) return;
+    for (const g of groupsOf(doc)) {
+      if (!g.cell.present) continue;
+      const key = textKey(g.cell.text);
+      // The expected title of each matched row of the group.
+      const expected: { row: AnnexRow; item: Item }[] = [];
+      for (const row of g.rows) {
+        const first = analysis.matchOf(row)?.sentences[0];
+        if (first) expected.push({ row, item: categoryItemFor(doc, analysis, first.item) });
+      }
+      if (expected.length === 0) continue;
+      const titles = [...new Set(expected.map((e) => textKey(e.item.title)))];
+      const here = g.cell.text.trim();
+      if (titles.length === 1) {
+        if (titles[0] === key) continue;
+        const title = expected[0].item.title;
+        const whose = g.rows.length > 1 ? `这${g.rows.length}行任务` : '此行任务';
+        report({
+          start: g.cell.start,
+          end: g.cell.end,
+          message: `类别与正文章节不一致:${whose}属于“${title}”,此处为“${here}”`,
+          messageEn: `Category differs from the chapter: the task belongs to ${title}, found ${here}`,
+          fixes: [{ title: `改为“${title}”`, edits: [{ start: g.cell.start, end: g.cell.end, newText: title }], auto: true, preferred: true }],
+        });
+        continue;
+      }
+      // A merged cell over rows of different chapters: list the rows it does not fit.
+      const parts: string[] = [];
+      for (const t of titles) {
+        if (t === key) continue;
+        const rows = expected.filter((e) => textKey(e.item.title) === t);
+        parts.push(`${rows.map((e) => `第${e.row.index + 1}行`).join('、')}属于“${rows[0].item.title}”`);
+      }
+      report({
+        start: g.cell.start,
+        end: g.cell.end,
+        message: `合并的类别“${here}”跨越了不同章节的任务:${parts.join(',')}`,
+        messageEn: `The merged category ${here} spans tasks of different chapters`,
+      });
+    }
+  },
 };
 
 export default rule;

@@ -1,9 +1,72 @@
-// PLACEHOLDER: being written; replaced before the checker issue is closed.
-import type { Rule } from './types';
+// annex-orphan-row: a row whose task matches no body task (below the alignment's threshold).
+// Fix: delete the row, all its lines (page markers inside it are kept), and renumber the rows
+// after it.
+
+import type { AnnexRow, ParsedDocument } from '../document/model';
+import type { Rule, TextEdit } from './types';
+import { isNoise } from '../document/classify';
+import { renumberRows, rowLabel } from './annex-serial';
+
+/** Edits that delete a row's lines, keeping noise lines (page markers) inside it. */
+export function deleteRowEdits(doc: ParsedDocument, row: AnnexRow): TextEdit[] {
+  const lines = doc.lines;
+  const others = (doc.annex?.rows ?? []).filter((r) => r !== row);
+  const from = lines[row.line].start;
+  const to = lines[row.endLine].end;
+  // Another row on the same lines (two rows' cells on one line): delete the row's own text only.
+  if (others.some((r) => r.range.start < to && r.range.end > from)) {
+    return [{ start: row.range.start, end: row.range.end, newText: '' }];
+  }
+  const edits: TextEdit[] = [];
+  let runStart = -1;
+  // A run of lines to delete, with its line break (the one before it at the end of the file).
+  const close = (endLine: number): void => {
+    if (runStart < 0) return;
+    if (endLine + 1 < lines.length) edits.push({ start: lines[runStart].start, end: lines[endLine + 1].start, newText: '' });
+    else edits.push({ start: runStart > 0 ? lines[runStart - 1].end : lines[runStart].start, end: lines[endLine].end, newText: '' });
+    runStart = -1;
+  };
+  for (let k = row.line; k <= row.endLine; k++) {
+    if (isNoise(lines[k].folded.trim())) close(k - 1);
+    else if (runStart < 0) runStart = k;
+  }
+  close(row.endLine);
+  return edits;
+}
 
 const rule: Rule = {
-  meta: { id: 'annex-orphan-row', defaultSeverity: 'error', description: '', descriptionEn: '', fixable: 'none', category: 'annex' },
-  check() {},
+  meta: {
+    id: 'annex-orphan-row',
+    defaultSeverity: 'error',
+    description: '任务分解表中的行在正文中找不到对应任务',
+    descriptionEn: 'An annex row matches no task of the body',
+    fixable: 'manual',
+    category: 'annex',
+  },
+  check({ doc, analysis, report }) {
+    const annex = doc.annex;
+    if (!annex) return;
+    for (const row of annex.rows) {
+      const cell = row.task;
+      if (!cell || cell.text.trim() === '') continue;
+      if ((analysis.matchOf(row)?.sentences.length ?? 0) > 0) continue;
+      const first = row.serial ?? row.index + 1;
+      report({
+        start: cell.start,
+        end: cell.end,
+        message: `任务分解表${rowLabel(row)}在正文中找不到对应任务`,
+        messageEn: `Annex row ${row.index + 1} matches no task of the body`,
+        unnecessary: true,
+        fixes: [
+          {
+            title: '删除此行,并重排其后的序号',
+            edits: [...deleteRowEdits(doc, row), ...renumberRows(doc, row.index + 1, first)],
+            auto: false,
+          },
+        ],
+      });
+    }
+  },
 };
 
 export default rule;

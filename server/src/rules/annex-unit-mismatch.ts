@@ -1,9 +1,177 @@
-// PLACEHOLDER: being written; replaced before the checker issue is closed.
-import type { Rule } from './types';
+// annex-unit-mismatch: the body names units inline for a task (its unit parenthetical) and the
+// task's annex row names a different set. Names are compared without order, spaces or roles,
+// after mapping the configured aliases (`unitAliases`) to their preferred name on both sides.
+// Empty unit cells are unit-missing's business; cells carried down from a merged cell are left
+// alone (a fix would change every row of the merge).
+
+import type { Unit, UnitParenthetical } from '../document/model';
+import type { ResolvedConfig } from '../config/config';
+import type { Fix, Rule } from './types';
+import { foldWidth, removeSpaces } from '../document/text';
+
+const VERB: Record<Unit['role'], string> = { lead: '牵头', support: '配合', responsible: '负责' };
+const KEY: Record<Unit['role'], string> = { lead: '牵头单位', support: '配合单位', responsible: '责任单位' };
+
+/** Distinct names in order of first occurrence. */
+export function uniqueNames(units: readonly Unit[]): string[] {
+  const out: string[] = [];
+  for (const u of units) if (!out.includes(u.name)) out.push(u.name);
+  return out;
+}
+
+/** Names grouped by role, roles in order of first occurrence. */
+function byRole(units: readonly Unit[]): { role: Unit['role']; names: string[] }[] {
+  const groups: { role: Unit['role']; names: string[] }[] = [];
+  for (const u of units) {
+    let g = groups.find((x) => x.role === u.role);
+    if (!g) groups.push((g = { role: u.role, names: [] }));
+    if (!g.names.includes(u.name)) g.names.push(u.name);
+  }
+  return groups;
+}
+
+/**
+ * The units as a cell text: names joined with `、`; when the roles differ, one clause per role
+ * (`区甲局牵头,区乙局配合`).
+ */
+export function unitsText(units: readonly Unit[], comma: string): string {
+  const groups = byRole(units);
+  if (groups.length <= 1) return uniqueNames(units).join('、');
+  return groups.map((g) => g.names.join('、') + VERB[g.role]).join(comma);
+}
+
+/** Alias → preferred name, both with spaces removed and width folded. */
+export function aliasMap(config: ResolvedConfig): Map<string, string> {
+  const map = new Map<string, string>();
+  const norm = (s: string): string => removeSpaces(foldWidth(s));
+  for (const [preferred, aliases] of Object.entries(config.unitAliases)) {
+    for (const a of aliases) map.set(norm(a), norm(preferred));
+  }
+  return map;
+}
+
+/**
+ * The parenthetical rewritten to name `units` instead: keys (`责任单位:`) or role verbs
+ * (`负责落实`) and a time key are kept.
+ */
+function rewriteParen(paren: UnitParenthetical, units: readonly Unit[]): string {
+  const t = paren.text;
+  const open = t[0];
+  const close = t[t.length - 1];
+  const full = open === '（';
+  const [colon, semi, comma] = full ? ['：', '；', '，'] : [':', ';', ','];
+  const groups = byRole(units);
+  const rel = (offset: number): number => offset - paren.start;
+  if (paren.keyed) {
+    const fields: string[] = [];
+    if (groups.length <= 1 && paren.units.length > 0) {
+      // One role: keep the key the body used (`责任处室:`).
+      const before = t.slice(0, rel(paren.units[0].start));
+      const m = /([^;；,，(（]*?)\s*[:：]\s*$/.exec(before);
+      const key = m && m[1].trim() ? m[1].trim() : KEY[groups[0]?.role ?? 'responsible'];
+      fields.push(`${key}${colon}${uniqueNames(units).join('、')}`);
+    } else {
+      for (const g of groups) fields.push(`${KEY[g.role]}${colon}${g.names.join('、')}`);
+    }
+    if (paren.time) {
+      const upto = t.slice(0, rel(paren.time.start));
+      const sep = Math.max(upto.lastIndexOf(';'), upto.lastIndexOf('；'), upto.lastIndexOf(','), upto.lastIndexOf('，'), 0);
+      fields.push(t.slice(sep + 1, rel(paren.time.end)).trim());
+    }
+    return open + fields.join(semi) + close;
+  }
+  if (groups.length > 1) return open + groups.map((g) => g.names.join('、') + VERB[g.role]).join(comma) + close;
+  // One role: the names, then the body's own verb phrase (`分别负责落实`).
+  const last = paren.units[paren.units.length - 1];
+  let tail = last ? t.slice(rel(last.end), t.length - 1).replace(/^[\s、,，;；]*(等(相关|有关)?(部门|单位)?)?/, '') : '';
+  const names = uniqueNames(units);
+  if (names.length === 1) tail = tail.replace(/^(分别|共同)/, '');
+  if (!tail) tail = '负责落实';
+  return open + names.join('、') + tail + close;
+}
+
+function listQuoted(names: string[]): string {
+  return names.map((n) => `“${n}”`).join('、');
+}
 
 const rule: Rule = {
-  meta: { id: 'annex-unit-mismatch', defaultSeverity: 'error', description: '', descriptionEn: '', fixable: 'none', category: 'annex' },
-  check() {},
+  meta: {
+    id: 'annex-unit-mismatch',
+    defaultSeverity: 'error',
+    description: '任务分解表中的责任单位与正文括注的责任单位不一致',
+    descriptionEn: 'The units of an annex row differ from the units the body names inline for its task',
+    fixable: 'manual',
+    category: 'annex',
+  },
+  check({ doc, config, analysis, report }) {
+    const annex = doc.annex;
+    const alignment = doc.alignment;
+    if (!annex || !alignment) return;
+    const aliases = aliasMap(config);
+    const canon = (name: string): string => aliases.get(name) ?? name;
+    const multiUnitColumns = annex.header.filter((c) => c.role === 'units').length > 1;
+    const comma = analysis.parenWidth === 'full' ? '，' : ',';
+
+    for (const m of alignment.matches) {
+      const row = m.row;
+      const cell = row.units;
+      if (m.sentences.length === 0 || !cell || !cell.present || row.unitList.length === 0) continue;
+      // Every sentence of the match must be covered by a unit parenthetical naming units.
+      const parens: UnitParenthetical[] = [];
+      let covered = true;
+      for (const s of m.sentences) {
+        const p = s.unitParen;
+        if (!p || p.units.length === 0) {
+          // A title sentence the row also covers may stand outside the parenthetical.
+          if (s.isTask) covered = false;
+          continue;
+        }
+        if (!parens.includes(p)) parens.push(p);
+      }
+      if (!covered || parens.length === 0) continue;
+      const bodyUnits = parens.flatMap((p) => p.units);
+      const bodySet = new Set(bodyUnits.map((u) => canon(u.name)));
+      const rowSet = new Set(row.unitList.map((u) => canon(u.name)));
+      const onlyRow = uniqueNames(row.unitList).filter((n) => !bodySet.has(canon(n)));
+      const onlyBody = uniqueNames(bodyUnits).filter((n) => !rowSet.has(canon(n)));
+      if (onlyRow.length === 0 && onlyBody.length === 0) continue;
+
+      const parts: string[] = [];
+      const partsEn: string[] = [];
+      if (onlyRow.length) {
+        parts.push(`表中有而正文没有${listQuoted(onlyRow)}`);
+        partsEn.push(`only in the row: ${onlyRow.join(', ')}`);
+      }
+      if (onlyBody.length) {
+        parts.push(`正文有而表中没有${listQuoted(onlyBody)}`);
+        partsEn.push(`only in the body: ${onlyBody.join(', ')}`);
+      }
+
+      const fixes: Fix[] = [];
+      if (!multiUnitColumns) {
+        const value = unitsText(bodyUnits, comma);
+        fixes.push({ title: `以正文为准:责任单位改为“${value}”`, edits: [{ start: cell.start, end: cell.end, newText: value }], auto: false, preferred: true });
+      }
+      // Rewriting the body is offered when one parenthetical covers this row's tasks only.
+      if (parens.length === 1) {
+        const p = parens[0];
+        const matched = new Set(m.sentences.map((s) => s.index));
+        const others = doc.sentences.some((s) => s.unitParen === p && s.isTask && !matched.has(s.index));
+        if (!others) {
+          const newParen = rewriteParen(p, row.unitList);
+          fixes.push({ title: `以此行为准:正文括注改为“${newParen}”`, edits: [{ start: p.start, end: p.end, newText: newParen }], auto: false });
+        }
+      }
+      report({
+        start: cell.start,
+        end: cell.end,
+        message: `责任单位与正文不一致:${parts.join(',')}`,
+        messageEn: `Units differ from the body: ${partsEn.join('; ')}`,
+        related: parens.map((p) => ({ start: p.start, end: p.end, message: `正文:${p.text}` })),
+        fixes,
+      });
+    }
+  },
 };
 
 export default rule;

@@ -1,9 +1,12 @@
 // unit-missing: a task with no responsible unit. Three cases, each reported once:
-//  (a) task sentences covered by no unit parenthetical and by no annex row with units: one
-//      finding per run of consecutive such sentences of one item;
+//  (a) task sentences covered by no unit parenthetical, in a document whose annex (if any) has
+//      no unit column: one finding per run of consecutive such sentences of one item;
 //  (b) an annex row whose unit cell is empty, a placeholder (待定, XXX) or unreadable;
 //  (c) a unit parenthetical with an empty or placeholder value (`(责任单位:)`).
-// Tasks whose rows (b) or whose parenthetical (c) already reports are not reported again by (a).
+// Where the annex has a unit column, the rows carry the units: a task is then covered by a row
+// with units, or its row is reported by (b), or it has no row: annex-missing-row reports that
+// (as time-missing leaves it too), and (a) only when annex-missing-row is off.
+// Tasks (b) or (c) report are not reported again by (a).
 
 import type { AnnexRow, Cell, ParsedDocument, Sentence, Unit, UnitParenthetical } from '../document/model';
 import type { Fix, Rule, TextEdit } from './types';
@@ -81,7 +84,7 @@ const rule: Rule = {
     fixable: 'manual',
     category: 'unit',
   },
-  check({ doc, analysis, report }) {
+  check({ doc, config, analysis, report }) {
     if (!analysis.assignsUnits) return;
     const text = doc.text;
     const annex = doc.annex;
@@ -141,12 +144,15 @@ const rule: Rule = {
     // (a) Runs of task sentences with no unit anywhere.
     const [open, colon, close] = analysis.parenWidth === 'full' ? ['（', '：', '）'] : ['(', ':', ')'];
     const insert = `${open}责任单位${colon}${close}`;
+    // With a unit column in the annex, the rows give the units: a row without units is (b)'s,
+    // a task without a row is annex-missing-row's (whose fix adds the row; then (b) applies),
+    // unless that rule is off.
+    const rowlessToo = config.rules['annex-missing-row'] === 'off';
     const closing = closingSentences(doc);
     const uncovered = (s: Sentence): boolean => {
       if (s.unitParen || closing.has(s)) return false;
-      // With a unit column in the annex, the row gives the unit: a row without units is (b)'s,
-      // a task without a row is annex-missing-row's (whose fix adds the row, then (b) applies).
-      return !unitColumn;
+      if (!unitColumn) return true;
+      return rowlessToo && analysis.rowsOf(s).length === 0;
     };
     let run: Sentence[] = [];
     const flush = (): void => {
