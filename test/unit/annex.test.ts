@@ -387,7 +387,7 @@ describe('annex', () => {
     });
 
     it('reads rows without outer bars and full-width bars', () => {
-      const text = doc(...BODY, '附件1', '序号 | 二级指标 | 责任处室 | 时限', '1 | 做好某项信息公开。 | 综合处 | 每季度', '2｜做好另一项信息公开。｜办公室｜年底前');
+      const text = doc(...BODY, '附件1', '序号 | 二级指标 | 责任处室 | 时限', '1 | 做好某项信息公开。 | 综合处 | 每季度', '第 2 页', '2｜做好另一项信息公开。｜办公室｜年底前');
       const d = parseDocument(text);
       const a = annexOf(d);
       assert.equal(a.layout, 'pipes');
@@ -400,10 +400,15 @@ describe('annex', () => {
         a.rows.map((r) => [r.serial, r.task?.text, r.units?.text, r.time?.text, r.timeNode?.wholeYear, r.line]),
         [
           [1, '做好某项信息公开。', '综合处', '每季度', true, 7],
-          [2, '做好另一项信息公开。', '办公室', '年底前', false, 8],
+          [2, '做好另一项信息公开。', '办公室', '年底前', false, 9],
         ],
       );
       assertCells(d);
+      assert.deepEqual(a.badLines, []);
+      assert.deepEqual(
+        d.paragraphs.map((p) => [p.kind, p.line]),
+        [],
+      );
     });
 
     it('records a line with fewer than two cells as a bad line', () => {

@@ -231,6 +231,9 @@ describe('markers: parseMarker', () => {
       '',
       '   ',
       '十四五规划',
+      '6 月底前完成。',
+      '10 个工作日内答复。',
+      '12  月底前',
     ];
     for (const line of lines) {
       it(`is not a marker: ${JSON.stringify(line)}`, () => {

@@ -483,6 +483,45 @@ describe('parse: parseDocument', () => {
       assert.equal(d.items[1].endLine, 3);
     });
 
+    it('joins a marker line that ends with a comma to the next line, not a heading', () => {
+      const text = doc('一、重点任务', '(一)做好丙项工作,', '确保按时完成。', '(二)加强政策解读', '做好解读。');
+      const d = parseDocument(text);
+      assert.deepEqual(
+        d.items.slice(1).map((i) => [i.title, i.headingOnly, i.endLine]),
+        [
+          ['做好丙项工作,确保按时完成', false, 2],
+          ['加强政策解读', true, 4],
+        ],
+      );
+      assert.deepEqual(taskTexts(d), ['做好丙项工作,确保按时完成。', '做好解读。']);
+      assert.equal(d.sentences[0].start, at(text, '做好丙项工作'));
+    });
+
+    it('keeps a unit parenthetical wrapped onto its own line in the item', () => {
+      const text = doc('一、重点任务', '(一)做好甲项工作。做好乙项工作。', '(区甲局负责落实)', '(二)做好丙项工作。', '(责任单位:区乙局)做好丁项工作。', '请认真落实。');
+      const d = parseDocument(text);
+      assert.deepEqual(
+        d.sentences.map((s) => [s.content, s.unitParen?.text ?? null]),
+        [
+          ['做好甲项工作。', '(区甲局负责落实)'],
+          ['做好乙项工作。', '(区甲局负责落实)'],
+          ['做好丙项工作。', '(责任单位:区乙局)'],
+          ['做好丁项工作。', null],
+        ],
+      );
+      assert.deepEqual(
+        d.items.slice(1).map((i) => [i.line, i.endLine]),
+        [
+          [1, 2],
+          [3, 4],
+        ],
+      );
+      assert.deepEqual(
+        d.paragraphs.map((p) => [p.kind, p.text]),
+        [['free', '请认真落实。']],
+      );
+    });
+
     it('finds the time mentions of a sentence with document offsets', () => {
       const text = doc('一、重点任务', '(一)在8月集中组织开展活动。');
       const d = parseDocument(text);
@@ -571,6 +610,33 @@ describe('parse: parseDocument', () => {
     it('keeps a task sentence that mentions a QR code', () => {
       const d = parseDocument(doc('一、重点任务', '1.在政务服务大厅张贴二维码,方便群众查询政策。', '2.做好另一项工作。'));
       assert.deepEqual(taskTexts(d), ['在政务服务大厅张贴二维码,方便群众查询政策。', '做好另一项工作。']);
+    });
+
+    it('keeps outline items that name a 主办 or 扫描二维码', () => {
+      const d = parseDocument(doc('一、重点任务', '(一)做好乙工作,推广“扫描二维码”查询方式。', '(二)办好论坛(主办:区甲局)。', '主办:某区人民政府办公室'));
+      assert.deepEqual(taskTexts(d), ['做好乙工作,推广“扫描二维码”查询方式。', '办好论坛(主办:区甲局)。']);
+      assert.deepEqual(
+        d.paragraphs.map((p) => [p.kind, p.line]),
+        [['noise', 3]],
+      );
+    });
+
+    it('keeps a page fraction noise although it reads like a 1 (space) marker', () => {
+      const d = parseDocument(doc('一、重点任务', '(一)做好甲工作。', '3 / 10', '(二)做好乙工作。'));
+      assert.equal(d.items.length, 3);
+      assert.deepEqual(
+        d.paragraphs.map((p) => [p.kind, p.text]),
+        [['noise', '3 / 10']],
+      );
+    });
+
+    it('joins a wrapped line that starts with a number and its unit', () => {
+      const d = parseDocument(doc('一、重点任务', '(一)加强公开。做好某项工作,确保全部事项于', '6 月底前完成。', '(二)做好另一项工作。'));
+      assert.deepEqual(
+        d.items.map((i) => i.marker.text),
+        ['一、', '(一)', '(二)'],
+      );
+      assert.deepEqual(taskTexts(d), ['做好某项工作,确保全部事项于6 月底前完成。', '做好另一项工作。']);
     });
   });
 });

@@ -39,7 +39,7 @@ describe('report formats', () => {
         '\n✖ 2 个问题 (1 个错误, 1 个警告, 0 个提示) / 2 problems (1 errors, 1 warnings, 0 infos)\n' +
         '  其中 2 个可用 --fix 自动修复 (2 fixable with --fix)\n',
     );
-    assert.match(formatStylish([r], true), /\u001b\[31merror {2}\u001b\[0m/);
+    assert.ok(formatStylish([r], true).includes('\u001b[31merror  \u001b[0m'));
     const clean = lintText('2026年某区政务公开工作要点\n一、甲\n(一)做好甲。(区甲局负责落实)\n');
     assert.equal(formatStylish([toJsonResult('/x/ok.txt', clean.diagnostics, clean.doc.lineIndex)]), '');
   });

@@ -14,7 +14,8 @@ const L1 = new RegExp(`^(${CN})([、.,:]|\\s+)`);
 const L2 = new RegExp(`^\\((${CN})\\)([、.,]?)`);
 const L2_OPEN = new RegExp(`^(${CN})\\)([、.,]?)`);
 // Level 3: 1. 1、 1, 1 (space); not a decimal (1.5) nor a thousands separator (1,000).
-const L3 = /^(\d{1,3})(?:([.、,](?!\d))|(\s+))/;
+// The space form is not a number followed by its unit (`6 月底前`, `10 个工作日`: a wrapped line).
+const L3 = /^(\d{1,3})(?:([.、,](?!\d))|(\s+)(?![\s年月日号时个项件次名人家所万亿元%]))/;
 // Level 4: (1) with optional 、/. ; 1) ; ①…⑳.
 const L4 = /^\((\d{1,3})\)([、.,]?)/;
 const L4_OPEN = /^(\d{1,3})\)([、.,]?)/;

@@ -15,7 +15,7 @@ import type {
 import { foldWidth, LineIndex, splitLines, type Line } from './text';
 import { parseMarker } from './markers';
 import { dateLineYear, isAnnexStart, isNoise, isSignatureLine, isTitleLine, titleYear } from './classify';
-import { splitSentences } from './sentences';
+import { matchBrackets, splitSentences } from './sentences';
 import { parseUnitParenthetical } from './units';
 import { findTimeMentions, parseTimeNode } from './time';
 import { findAnnex } from './annex';
@@ -77,13 +77,15 @@ export function parseDocument(text: string, options: ParseOptions = {}): ParsedD
       if (current) current.open = false;
       continue;
     }
-    if (isNoise(t)) {
+    const marker = parseMarker(line.text, line.folded, line.start);
+    // An outline item with words after its marker is never web debris, even when it names a
+    // 主办 or a 二维码; a page fraction like `3 / 10` has none.
+    if (isNoise(t) && !(marker && /[\u4e00-\u9fff]/.test(line.folded.slice(marker.end - line.start)))) {
       addParagraph(line, 'noise');
       // A page marker inside a wrapped sentence stays out of the sentence's content.
       if (current && !current.closed) current.noise.push({ start: line.start, end: line.end });
       continue;
     }
-    const marker = parseMarker(line.text, line.folded, line.start);
     if (marker) {
       const item = newItem(text, line, marker);
       while (stack.length > 0 && stack[stack.length - 1].level >= item.level) stack.pop();
@@ -130,6 +132,14 @@ export function parseDocument(text: string, options: ParseOptions = {}): ParsedD
       continue;
     }
     if (!current.closed && current.item.headingOnly && !isAnnexStart(t) && !isSignatureLine(t)) {
+      current.paragraphs.push({ start: s.start, end: s.end });
+      current.item.endLine = li;
+      current.open = !endsSentence(folded, s.start, s.end);
+      continue;
+    }
+    // A line that opens with a unit parenthetical (`(区甲局负责落实)`, wrapped right after the
+    // item's 。) still belongs to the item: it covers the sentences before it.
+    if (!current.closed && startsWithUnitParen(text, folded, s)) {
       current.paragraphs.push({ start: s.start, end: s.end });
       current.item.endLine = li;
       current.open = !endsSentence(folded, s.start, s.end);
@@ -202,7 +212,8 @@ function newItem(text: string, line: Line, marker: Marker): Item {
   while (e > s && /\s/.test(line.folded[e - 1])) e--;
   const body: Span = { start: line.start + s, end: line.start + e, text: text.slice(line.start + s, line.start + e) };
   const f = line.folded.slice(s, e);
-  const headingOnly = f.length <= HEADING_MAX && !/[。!?;]/.test(f);
+  // A line ending in a comma is a sentence wrapped onto the next line (PDF), not a heading.
+  const headingOnly = f.length <= HEADING_MAX && !/[。!?;]/.test(f) && !/[,、]$/.test(f);
   return {
     level: marker.level,
     marker,
@@ -218,6 +229,13 @@ function newItem(text: string, line: Line, marker: Marker): Item {
     unitParens: [],
     taskChapter: true,
   };
+}
+
+/** True when the span opens with a parenthetical that names units. */
+function startsWithUnitParen(text: string, folded: string, s: Span): boolean {
+  if (folded[s.start] !== '(') return false;
+  const close = matchBrackets(folded, s.start, s.end).get(s.start);
+  return close !== undefined && parseUnitParenthetical(text.slice(s.start, close + 1), s.start) !== null;
 }
 
 /** True when folded[start, end) ends with a sentence terminator or a closing bracket. */

@@ -1,0 +1,87 @@
+// Tasks with their units and time nodes, and units with their tasks: what hover, rename,
+// completion and `yaodian tasks --by unit` show. Units come from the inline parenthetical and
+// from the annex rows of a task; the time node from its row, else its inline time key.
+
+import type { ParsedDocument, Sentence, Unit, UnitRole } from '../document/model';
+import type { DocumentAnalysis } from './analysis';
+
+export interface TaskUnit {
+  name: string;
+  role: UnitRole;
+}
+
+export interface TaskInfo {
+  sentence: Sentence;
+  /** 1-based line of the sentence. */
+  line: number;
+  units: TaskUnit[];
+  /** The time node text (`全年`, `6月底前`), or null. */
+  time: string | null;
+}
+
+export interface UnitEntry {
+  name: string;
+  /** Every place the name is written (inline parentheticals and annex unit cells). */
+  occurrences: Unit[];
+  tasks: { task: TaskInfo; role: UnitRole }[];
+}
+
+const ROLE_ORDER: Record<UnitRole, number> = { lead: 0, responsible: 1, support: 2 };
+
+export function taskInfos(doc: ParsedDocument, analysis: DocumentAnalysis): TaskInfo[] {
+  return doc.tasks.map((s) => {
+    const byName = new Map<string, UnitRole>();
+    const add = (u: Unit): void => {
+      const prev = byName.get(u.name);
+      if (prev === undefined || ROLE_ORDER[u.role] < ROLE_ORDER[prev]) byName.set(u.name, u.role);
+    };
+    s.unitParen?.units.forEach(add);
+    const rows = analysis.rowsOf(s);
+    for (const r of rows) r.unitList.forEach(add);
+    const rowTime = rows.find((r) => r.time && r.time.text.length > 0)?.time;
+    const timeText = rowTime ? rowTime.text : s.inlineTime && s.inlineTime.text.length > 0 ? s.inlineTime.text : null;
+    return {
+      sentence: s,
+      line: doc.lineIndex.lineAt(s.start) + 1,
+      units: [...byName].map(([name, role]) => ({ name, role })),
+      time: timeText,
+    };
+  });
+}
+
+/** Units by name, in order of first appearance, with every occurrence and task. */
+export function unitIndex(doc: ParsedDocument, analysis: DocumentAnalysis): Map<string, UnitEntry> {
+  const index = new Map<string, UnitEntry>();
+  const entry = (name: string): UnitEntry => {
+    let e = index.get(name);
+    if (!e) {
+      e = { name, occurrences: [], tasks: [] };
+      index.set(name, e);
+    }
+    return e;
+  };
+  const all: Unit[] = [];
+  for (const p of doc.unitParens) all.push(...p.units);
+  for (const r of doc.annex?.rows ?? []) all.push(...r.unitList);
+  all.sort((a, b) => a.start - b.start);
+  for (const u of all) entry(u.name).occurrences.push(u);
+  for (const t of taskInfos(doc, analysis)) {
+    for (const u of t.units) entry(u.name).tasks.push({ task: t, role: u.role });
+  }
+  return index;
+}
+
+/** The unit whose name is written at `offset`, if any. */
+export function unitAt(doc: ParsedDocument, offset: number): Unit | null {
+  for (const p of doc.unitParens) {
+    if (offset < p.start || offset > p.end) continue;
+    for (const u of p.units) if (offset >= u.start && offset <= u.end) return u;
+  }
+  for (const r of doc.annex?.rows ?? []) {
+    if (!r.units || offset < r.units.start || offset > r.units.end) continue;
+    for (const u of r.unitList) if (offset >= u.start && offset <= u.end) return u;
+  }
+  return null;
+}
+
+export const ROLE_NAMES: Record<UnitRole, string> = { lead: '牵头', support: '配合', responsible: '负责' };

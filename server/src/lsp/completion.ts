@@ -1,0 +1,100 @@
+// Completion: the next outline marker at the start of a line, unit names already used in the
+// document (by role after 牵头单位:/配合单位:), and time nodes in time cells and time keys.
+
+import { CompletionItemKind, type CompletionItem } from 'vscode-languageserver';
+import type { Item, ParsedDocument, UnitRole } from '../document/model';
+import type { LintResult } from '../engine/lint';
+import { foldWidth } from '../document/text';
+import { markerWithNumber } from '../analysis/numbering';
+import { unitIndex } from '../analysis/tasks';
+
+export const TIME_NODES = [
+  '全年', '上半年', '下半年', '一季度', '二季度', '三季度', '四季度', '年底前',
+  ...Array.from({ length: 12 }, (_, i) => `${i + 1}月底前`),
+  '长期', '持续推进', '每季度',
+];
+
+const UNIT_KEY = /[(（]\s*(?:[^()（）]*[;；,，]\s*)?(责任单位|责任处室|责任部门|牵头单位|牵头部门|配合单位|配合部门)\s*[:：][^()（）;；]*$/;
+const TIME_KEY = /(时间节点|完成时限|完成时间|时限)\s*[:：][^()（）;；]*$/;
+
+function timeItems(): CompletionItem[] {
+  return TIME_NODES.map((t, i) => ({ label: t, kind: CompletionItemKind.Value, sortText: String(i).padStart(3, '0'), detail: '时间节点' }));
+}
+
+function unitItems(result: LintResult, role: UnitRole | null): CompletionItem[] {
+  const entries = [...unitIndex(result.doc, result.analysis).values()];
+  const score = (roles: UnitRole[]): number => (role === null ? 0 : roles.includes(role) ? 0 : 1);
+  return entries
+    .map((e) => ({ e, roles: e.tasks.map((t) => t.role) }))
+    .sort((a, b) => score(a.roles) - score(b.roles) || b.e.occurrences.length - a.e.occurrences.length)
+    .map(({ e }, i) => ({
+      label: e.name,
+      kind: CompletionItemKind.Reference,
+      detail: `${e.occurrences.length} 处 · ${e.tasks.length} 项任务`,
+      sortText: String(i).padStart(4, '0'),
+    }));
+}
+
+/** The item whose text comes last before `line` (0-based), if any. */
+function lastItemBefore(doc: ParsedDocument, line: number): Item | null {
+  let found: Item | null = null;
+  for (const item of doc.items) {
+    if (item.line < line) found = item;
+    else break;
+  }
+  return found;
+}
+
+function markerItems(doc: ParsedDocument, line: number): CompletionItem[] {
+  const prev = lastItemBefore(doc, line);
+  const out: string[] = [];
+  if (!prev) {
+    out.push('一、');
+  } else {
+    // The next sibling of the previous item and of each of its ancestors, then a first child.
+    for (let it: Item | null = prev; it; it = it.parent) out.push(markerWithNumber(it.marker, it.marker.number + 1).trim());
+    if (prev.level < 4) {
+      const width = prev.marker.parens === 'half' ? ['(', ')'] : ['（', '）'];
+      const child = [null, null, `${width[0]}一${width[1]}`, '1.', `${width[0]}1${width[1]}`][prev.level + 1];
+      if (child) out.push(child);
+    }
+  }
+  return [...new Set(out)].map((m, i) => ({ label: m, kind: CompletionItemKind.Keyword, sortText: String(i).padStart(2, '0'), detail: '下一个编号' }));
+}
+
+function annexColumnAt(result: LintResult, offset: number): 'units' | 'time' | null {
+  const annex = result.doc.annex;
+  if (!annex || offset < annex.range.start || offset > annex.range.end + 1) return null;
+  const line = result.doc.lineIndex.lineAt(offset);
+  if (annex.layout === 'cells') {
+    for (const r of annex.rows) {
+      if (line < r.line || line > r.endLine) continue;
+      if (r.time && r.time.present && result.doc.lineIndex.lineAt(r.time.start) === line) return 'time';
+      if (r.units && r.units.present && result.doc.lineIndex.lineAt(r.units.start) === line) return 'units';
+    }
+    return null;
+  }
+  const l = result.doc.lines[line];
+  const before = l.folded.slice(0, offset - l.start);
+  const sep = annex.layout === 'tabs' ? '\t' : '|';
+  let index = before.split(sep).length - 1;
+  if (annex.layout === 'pipes' && !/^\s*\|/.test(l.folded)) index++;
+  const col = annex.header[index - (annex.layout === 'pipes' ? 1 : 0)];
+  return col?.role === 'time' ? 'time' : col?.role === 'units' ? 'units' : null;
+}
+
+export function completions(result: LintResult, offset: number): CompletionItem[] {
+  const { doc } = result;
+  const line = doc.lineIndex.lineAt(offset);
+  const l = doc.lines[line];
+  const before = foldWidth(doc.text.slice(l.start, offset));
+  const column = annexColumnAt(result, offset);
+  if (column === 'time') return timeItems();
+  if (column === 'units') return unitItems(result, null);
+  if (TIME_KEY.test(before)) return timeItems();
+  const key = UNIT_KEY.exec(before);
+  if (key) return unitItems(result, key[1].startsWith('牵头') ? 'lead' : key[1].startsWith('配合') ? 'support' : 'responsible');
+  const inAnnex = doc.annex !== null && line >= doc.annex.line;
+  if (!inAnnex && /^\s*$/.test(before)) return markerItems(doc, line);
+  return [];
+}
