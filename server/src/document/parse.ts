@@ -306,7 +306,10 @@ function readItemText(
       pending.length = 0;
     }
   }
-  if (!item.headingOnly && own.length > 1 && charLength(own[0].content) <= TITLE_SENTENCE_MAX) {
+  // A short first sentence followed by others is the item's title, unless a unit parenthetical
+  // of its own assigns it (`做好甲项工作。(甲局负责落实)做好乙项工作。…`): then it is a task.
+  const ownUnit = own.length > 1 && own[0].unitParen !== null && own[1].unitParen !== own[0].unitParen;
+  if (!item.headingOnly && own.length > 1 && charLength(own[0].content) <= TITLE_SENTENCE_MAX && !ownUnit) {
     own[0].isTitle = true;
   }
   if (!item.headingOnly) {
