@@ -212,7 +212,9 @@ function buildPostings(grams: Packed, sentences: number, vocabulary: number): Po
 interface AlignState {
   sentences: Sentence[];
   grams: Packed;
-  postings: Postings;
+  /** Built on first use: when every row matches where expected, the index is never needed. */
+  postings: Postings | null;
+  vocabulary: number;
   scorer: SpanScorer;
   hits: Int32Array;
   claimed: Uint8Array;
@@ -228,7 +230,8 @@ export function alignAnnex(doc: ParsedDocument): Alignment {
   const state: AlignState = {
     sentences,
     grams,
-    postings: buildPostings(grams, sentences.length, table.size),
+    postings: null,
+    vocabulary: table.size,
     scorer: new SpanScorer(table.size),
     hits: new Int32Array(sentences.length),
     claimed: new Uint8Array(sentences.length),
@@ -296,15 +299,16 @@ interface ScoredSpan {
 /** The sentences sharing the most distinctive bigrams with the row. */
 function indexCandidates(rowGrams: Packed, r: number, st: AlignState): number[] {
   const hits = st.hits;
+  const postings = (st.postings ??= buildPostings(st.grams, st.sentences.length, st.vocabulary));
   const hit: number[] = [];
   for (let k = rowGrams.at[r]; k < rowGrams.at[r + 1]; k++) {
     const g = rowGrams.ids[k];
     if (g < 0) continue;
-    const n = st.postings.count[g];
+    const n = postings.count[g];
     if (n > MAX_POSTINGS) continue;
-    const from = st.postings.start[g];
+    const from = postings.start[g];
     for (let j = from; j < from + n; j++) {
-      const i = st.postings.ids[j];
+      const i = postings.ids[j];
       if (hits[i] === 0) hit.push(i);
       hits[i]++;
     }

@@ -3,7 +3,7 @@
 // in layout A cells are placed by content, since merged cells leave rows with cells missing.
 
 import type { Annex, AnnexLayout, AnnexRow, Cell, Column, ColumnRole, Span, TimeNode, Unit } from './model';
-import type { Line } from './text';
+import { skipSpaces, trimEndIndex, type Line } from './text';
 import { isAnnexStart, isNoise } from './classify';
 import { parseTimeNode } from './time';
 import { parseUnitList } from './units';
@@ -138,8 +138,8 @@ function spanOf(text: string, line: Line): Span {
   const f = line.folded;
   let s = 0;
   let e = f.length;
-  while (s < e && /\s/.test(f[s])) s++;
-  while (e > s && /\s/.test(f[e - 1])) e--;
+  s = skipSpaces(f, s, e);
+  e = trimEndIndex(f, s, e);
   return { start: line.start + s, end: line.start + e, text: text.slice(line.start + s, line.start + e) };
 }
 

@@ -4,7 +4,7 @@
 
 import type { Marker, ParenWidth } from './model';
 import { parseChineseNumeral } from './numerals';
-import { isSpace } from './text';
+import { isSpaceCode } from './text';
 
 const CN = '[一二三四五六七八九十百千零〇两]+';
 // Level 1: 一、 一. 一, 一， 一: 一 (space) / 第一部分.
@@ -27,7 +27,7 @@ const L4_OPEN = /^(\d{1,3})\)([、.,]?)/;
  */
 export function parseMarker(original: string, folded: string, lineStart: number): Marker | null {
   let i = 0;
-  while (i < folded.length && isSpace(folded[i])) i++;
+  while (i < folded.length && isSpaceCode(folded.charCodeAt(i))) i++;
   const rest = folded.slice(i, i + 16);
   if (rest.length === 0) return null;
   const make = (
@@ -44,7 +44,7 @@ export function parseMarker(original: string, folded: string, lineStart: number)
     if (number === null || number <= 0) return null;
     // A marker needs text after it on the line (a lone "1." is not an item).
     let j = i + len;
-    while (j < folded.length && isSpace(folded[j])) j++;
+    while (j < folded.length && isSpaceCode(folded.charCodeAt(j))) j++;
     if (j >= folded.length) return null;
     return {
       level,

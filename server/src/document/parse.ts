@@ -12,7 +12,7 @@ import type {
   Span,
   UnitParenthetical,
 } from './model';
-import { foldWidth, LineIndex, splitLines, type Line } from './text';
+import { foldWidth, isSpaceCode, LineIndex, skipSpaces, splitLines, trimEndIndex, type Line } from './text';
 import { parseMarker } from './markers';
 import { dateLineYear, isAnnexStart, isNoise, isSignatureLine, isTitleLine, titleYear } from './classify';
 import { matchBrackets, splitSentences } from './sentences';
@@ -164,6 +164,7 @@ export function parseDocument(text: string, options: ParseOptions = {}): ParsedD
   const unitParens: UnitParenthetical[] = [];
   for (const b of builders) {
     readItemText(text, folded, b, sentences, unitParens);
+    if (b === builders[builders.length - 1]) splitOffClosing(text, lineIndex, b, sentences, paragraphs);
     const item = b.item;
     item.range = { start: item.marker.start, end: b.paragraphs.length ? b.paragraphs[b.paragraphs.length - 1].end : item.text.end };
   }
@@ -200,16 +201,16 @@ export function parseDocument(text: string, options: ParseOptions = {}): ParsedD
 function lineSpan(text: string, line: Line): Span {
   let s = 0;
   let e = line.folded.length;
-  while (s < e && /\s/.test(line.folded[s])) s++;
-  while (e > s && /\s/.test(line.folded[e - 1])) e--;
+  s = skipSpaces(line.folded, s, e);
+  e = trimEndIndex(line.folded, s, e);
   return { start: line.start + s, end: line.start + e, text: text.slice(line.start + s, line.start + e) };
 }
 
 function newItem(text: string, line: Line, marker: Marker): Item {
   let s = marker.end - line.start;
   let e = line.folded.length;
-  while (s < e && /\s/.test(line.folded[s])) s++;
-  while (e > s && /\s/.test(line.folded[e - 1])) e--;
+  s = skipSpaces(line.folded, s, e);
+  e = trimEndIndex(line.folded, s, e);
   const body: Span = { start: line.start + s, end: line.start + e, text: text.slice(line.start + s, line.start + e) };
   const f = line.folded.slice(s, e);
   // A line ending in a comma is a sentence wrapped onto the next line (PDF), not a heading.
@@ -270,7 +271,7 @@ function readItemText(
         removed.push(pr);
         const coversThis = hasContent(folded, contentStart, pr.start);
         const upto = coversThis ? own.length + 1 : own.length;
-        if (pr.start === contentStart) contentStart = skipBlank(folded, pr.end, raw.end);
+        if (pr.start === contentStart) contentStart = skipSpaces(folded, pr.end, raw.end);
         pending.push({ paren: up, upto });
       }
       for (const n of b.noise) if (n.start >= contentStart && n.end <= raw.end) removed.push(n);
@@ -322,20 +323,45 @@ function readItemText(
   item.sentences = own;
 }
 
+/**
+ * The closing remarks after the last item read as its body: when the last item is a heading
+ * whose body paragraphs end with a unit parenthetical, the paragraphs after the last one that a
+ * parenthetical covers (`各单位要高度重视,认真抓好落实。`) are free text, not tasks.
+ */
+function splitOffClosing(text: string, lineIndex: LineIndex, b: ItemBuilder, all: Sentence[], paragraphs: Paragraph[]): void {
+  const item = b.item;
+  const ss = item.sentences;
+  if (!item.headingOnly || b.paragraphs.length < 2 || ss.length < 2) return;
+  let k = ss.length;
+  while (k > 0 && !ss[k - 1].unitParen && !ss[k - 1].inlineTime) k--;
+  if (k === 0 || k === ss.length) return;
+  // The cut must fall at a paragraph start, after the paragraph that the last parenthetical closes.
+  const p = b.paragraphs.findIndex((r) => r.start <= ss[k].start && ss[k].start < r.end);
+  if (p <= 0 || skipSpaces(text, b.paragraphs[p].start, b.paragraphs[p].end) !== ss[k].start) return;
+  for (let i = p; i < b.paragraphs.length; i++) {
+    const r = b.paragraphs[i];
+    paragraphs.push({ start: r.start, end: r.end, text: text.slice(r.start, r.end), kind: 'free', line: lineIndex.lineAt(r.start) });
+  }
+  paragraphs.sort((x, y) => x.start - y.start);
+  all.length -= ss.length - k;
+  ss.length = k;
+  b.paragraphs.length = p;
+  item.endLine = lineIndex.lineAt(Math.max(b.paragraphs[p - 1].start, b.paragraphs[p - 1].end - 1));
+}
+
 /** Every time phrase names a month, a quarter, a half year or the year's end: skip the rest fast. */
 function mayMentionTime(s: string): boolean {
   return /[月季]|半年|年[底末]/.test(s);
 }
 
-function hasContent(folded: string, from: number, to: number): boolean {
-  for (let i = from; i < to; i++) if (!/[\s\p{P}]/u.test(folded[i])) return true;
-  return false;
-}
+const PUNCT = /\p{P}/u;
 
-function skipBlank(folded: string, from: number, to: number): number {
-  let i = from;
-  while (i < to && /\s/.test(folded[i])) i++;
-  return i;
+function hasContent(folded: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = folded.charCodeAt(i);
+    if (!isSpaceCode(c) && !PUNCT.test(folded[i])) return true;
+  }
+  return false;
 }
 
 /** The sentence text without the removed ranges, with line breaks and indentation removed. */

@@ -3,6 +3,7 @@
 // brackets or quotation marks. Unbalanced brackets are ignored rather than swallowing the rest.
 
 import type { Range } from './model';
+import { isSpaceCode } from './text';
 
 // Bracket pairs by char code: ( [ 【 《 “ ‘ 「 『 〔 { and their closers.
 const PAIRS: [number, number][] = [
@@ -51,7 +52,7 @@ export function splitSentences(folded: string, from: number, to: number): RawSen
   const flush = (end: number): void => {
     if (start >= 0) {
       let e = end;
-      while (e > start && isBlank(folded.charCodeAt(e - 1))) e--;
+      while (e > start && isSpaceCode(folded.charCodeAt(e - 1))) e--;
       if (e > start) out.push({ start, end: e, parens });
     }
     start = -1;
@@ -60,7 +61,7 @@ export function splitSentences(folded: string, from: number, to: number): RawSen
   for (let i = from; i < to; i++) {
     const c = folded.charCodeAt(i);
     if (start < 0) {
-      if (isBlank(c)) continue;
+      if (isSpaceCode(c)) continue;
       start = i;
     }
     if (!isSpecial(c)) continue;
@@ -116,6 +117,3 @@ export function matchBrackets(s: string, from: number, to: number): Map<number, 
   return result;
 }
 
-function isBlank(c: number): boolean {
-  return c === 32 || c === 9 || c === 10 || c === 13 || c === 0x3000 || c === 0xfeff || c === 0xa0;
-}

@@ -58,23 +58,29 @@ function foldChar(ch: string): string {
   return '-';
 }
 
-const SPACE_RE = /[\s\u3000\ufeff\u00a0]/;
+/**
+ * White space of any kind: ASCII, the ideographic space Word indents with, the BOM, no-break and
+ * typographic spaces. A char-code test: it runs on every character of the document.
+ */
+export function isSpaceCode(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13) || c === 0x3000 || c === 0xfeff || c === 0xa0 || (c >= 0x2000 && c <= 0x200b) || c === 0x202f || c === 0x205f || c === 0x1680;
+}
 
 export function isSpace(ch: string): boolean {
-  return SPACE_RE.test(ch);
+  return isSpaceCode(ch.charCodeAt(0));
 }
 
 /** Index of the first non-space character at or after `from` (or `to` when there is none). */
 export function skipSpaces(s: string, from = 0, to = s.length): number {
   let i = from;
-  while (i < to && isSpace(s[i])) i++;
+  while (i < to && isSpaceCode(s.charCodeAt(i))) i++;
   return i;
 }
 
 /** Index just past the last non-space character before `to` (or `from` when there is none). */
 export function trimEndIndex(s: string, from: number, to: number): number {
   let i = to;
-  while (i > from && isSpace(s[i - 1])) i--;
+  while (i > from && isSpaceCode(s.charCodeAt(i - 1))) i--;
   return i;
 }
 

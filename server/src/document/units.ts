@@ -7,7 +7,7 @@
 // the text, plus a constant amount of work per name: this runs on every keystroke.
 
 import type { Range, TimeCell, Unit, UnitParenthetical, UnitRole } from './model';
-import { foldWidth } from './text';
+import { foldWidth, isSpaceCode } from './text';
 
 type KeyKind = UnitRole | 'time';
 
@@ -50,13 +50,6 @@ function roleOfVerbs(verbs: string): UnitRole {
   if (verbs.includes('牵头')) return 'lead';
   const first = verbs.slice(0, 2);
   return first === '负责' || first === '主责' || first === '落实' ? 'responsible' : 'support';
-}
-
-function isSpaceCode(c: number): boolean {
-  return (
-    c === 32 || c === 9 || c === 10 || c === 13 || c === 11 || c === 12 ||
-    c === 0x3000 || c === 0xfeff || c === 0xa0 || (c >= 0x2000 && c <= 0x200b)
-  );
 }
 
 /** Separates names: 、 , ; / (and the half-width ideographic comma). `和`/`及` never do. */

@@ -11,6 +11,7 @@ import type { AnnexRow, Cell, Item, ParsedDocument } from '../document/model';
 import type { DocumentAnalysis } from '../analysis/analysis';
 import type { Rule } from './types';
 import { textKey } from '../document/text';
+import { writeCell } from './annex-serial';
 
 interface Group {
   cell: Cell;
@@ -109,9 +110,9 @@ const rule: Rule = {
         report({
           start: g.cell.start,
           end: g.cell.end,
-          message: `类别与正文章节不一致:${whose}属于“${title}”,此处为“${here}”`,
-          messageEn: `Category differs from the chapter: the task belongs to ${title}, found ${here}`,
-          fixes: [{ title: `改为“${title}”`, edits: [{ start: g.cell.start, end: g.cell.end, newText: title }], auto: true, preferred: true }],
+          message: `类别与正文章节不一致:${whose}属于“${title}”,${here ? `此处为“${here}”` : '此处为空'}`,
+          messageEn: `Category differs from the chapter: the task belongs to ${title}, found ${here || 'nothing'}`,
+          fixes: [{ title: `改为“${title}”`, edits: [writeCell(doc.text, g.cell, title)], auto: true, preferred: true }],
         });
         continue;
       }

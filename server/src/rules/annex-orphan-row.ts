@@ -50,7 +50,9 @@ const rule: Rule = {
       const cell = row.task;
       if (!cell || cell.text.trim() === '') continue;
       if ((analysis.matchOf(row)?.sentences.length ?? 0) > 0) continue;
-      const first = row.serial ?? row.index + 1;
+      // The rows after it follow the row before it.
+      const before = row.index > 0 ? annex.rows[row.index - 1] : null;
+      const first = before ? (before.serial ?? before.index + 1) + 1 : 1;
       report({
         start: cell.start,
         end: cell.end,

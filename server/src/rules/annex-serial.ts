@@ -85,11 +85,16 @@ const rule: Rule = {
       fix ??= { title: `重新编排序号为1至${rows.length}`, edits: renumberRows(doc, 0, 1), auto: true, preferred: true };
       return fix;
     };
+    // The number each row stands for: its serial, or what it should have been when that is no
+    // number, so `1 2 三 4` is one finding, at 三.
+    let prev: number | null = null;
     rows.forEach((row, i) => {
-      const prev = i > 0 ? rows[i - 1].serial : null;
       const n = row.serial;
-      if (n !== null && (n === i + 1 || (prev !== null && n === prev + 1))) return;
-      const expected = prev !== null ? prev + 1 : i + 1;
+      const expected = prev !== null ? prev + 1 : 1;
+      const flagged = n === null || (n !== i + 1 && n !== expected);
+      const previous = prev;
+      prev = n ?? expected;
+      if (!flagged) return;
       const cell = row.serialCell;
       const written = cell?.text.trim() ?? '';
       let message: string;
@@ -103,15 +108,12 @@ const rule: Rule = {
       } else if (i === 0) {
         message = `序号应从1开始,此处为${n}`;
         messageEn = `Serials should start at 1, found ${n}`;
-      } else if (prev === null) {
-        message = `序号不连续:此处应为${expected},实为${n}`;
-        messageEn = `Serial out of sequence: expected ${expected}, found ${n}`;
-      } else if (n === prev) {
-        message = `序号重复:${prev}之后应为${expected},此处又是${n}`;
-        messageEn = `Repeated serial: after ${prev} comes ${expected}, found ${n} again`;
+      } else if (n === previous) {
+        message = `序号重复:${previous}之后应为${expected},此处又是${n}`;
+        messageEn = `Repeated serial: after ${previous} comes ${expected}, found ${n} again`;
       } else {
-        message = `序号不连续:${prev}之后应为${expected},此处为${n}`;
-        messageEn = `Serial out of sequence: after ${prev} comes ${expected}, found ${n}`;
+        message = `序号不连续:${previous}之后应为${expected},此处为${n}`;
+        messageEn = `Serial out of sequence: after ${previous} comes ${expected}, found ${n}`;
       }
       const at = cell ?? { start: row.range.start, end: row.range.start };
       report({ start: at.start, end: at.end, message, messageEn, fixes: [wholeTable()] });

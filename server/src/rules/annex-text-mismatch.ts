@@ -89,15 +89,15 @@ function diff(body: string, row: string): Op[] | null {
 export function describeDifference(body: string, row: string): { text: string; en: string } {
   const ops = diff(body, row);
   if (!ops || ops.length === 0 || ops.length > 3) {
-    return { text: `正文为“${quote(body, 24)}”`, en: 'the row text differs from the body' };
+    return { text: `多处不同,正文为“${quote(body, 24)}”`, en: 'the row text differs from the body in several places' };
   }
   const parts = ops.map((op) => {
     const b = body.slice(op.a, op.b);
     const r = row.slice(op.ra, op.rb);
     // A change of one or two characters reads better with its neighbours.
     const short = Math.max(b.length, r.length) <= 2;
-    const before = short ? body.slice(Math.max(0, op.a - 3), op.a) : '';
-    const after = short ? body.slice(op.b, op.b + 3) : '';
+    const before = short ? body.slice(Math.max(0, op.a - 4), op.a) : '';
+    const after = short ? body.slice(op.b, op.b + 4) : '';
     if (op.kind === 'del') return short ? `“${before}${after}”处缺少“${b}”` : `缺少“${quote(b)}”`;
     if (op.kind === 'ins') return short ? `“${before}${after}”处多出“${r}”` : `多出“${quote(r)}”`;
     return `正文“${before}${quote(b)}${after}”此处为“${before}${quote(r)}${after}”`;
@@ -106,13 +106,14 @@ export function describeDifference(body: string, row: string): { text: string; e
 }
 
 /** The body range a row's text can replace, or null when a unit parenthetical sits inside it. */
-function bodyEdit(doc: { unitParens: readonly { start: number; end: number }[]; text: string }, sentences: readonly Sentence[], rowText: string): TextEdit | null {
+function bodyEdit(text: string, sentences: readonly Sentence[], rowText: string): TextEdit | null {
   const start = sentences[0].start;
   const end = sentences[sentences.length - 1].end;
-  const inside = doc.unitParens.filter((p) => p.start >= start && p.end <= end);
+  // The sentences of a match belong to one item: only its parentheticals can sit between them.
+  const inside = sentences[0].item.unitParens.filter((p) => p.start >= start && p.end <= end);
   if (inside.length === 0) return { start, end, newText: rowText };
   // One parenthetical at the very end, before the terminator: keep it and the terminator.
-  if (inside.length === 1 && /^[\s。;；!！?？]*$/.test(doc.text.slice(inside[0].end, end))) {
+  if (inside.length === 1 && /^[\s。;；!！?？]*$/.test(text.slice(inside[0].end, end))) {
     return { start, end: inside[0].start, newText: rowText.replace(/[\s。;；!！?？]+$/, '') };
   }
   return null;
@@ -162,8 +163,8 @@ const rule: Rule = {
           preferred: true,
         },
       ];
-      const edit = bodyEdit(doc, m.sentences, rowText);
-      if (edit) fixes.push({ title: '以此行为准修改正文', edits: [edit], auto: false });
+      const edit = bodyEdit(doc.text, m.sentences, rowText);
+      if (edit && doc.text.slice(edit.start, edit.end) !== edit.newText) fixes.push({ title: '以此行为准修改正文', edits: [edit], auto: false });
       report({
         start: cell.start,
         end: cell.end,

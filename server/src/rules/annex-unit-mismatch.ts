@@ -10,6 +10,7 @@ import type { Fix, Rule } from './types';
 import { foldWidth, removeSpaces } from '../document/text';
 
 const VERB: Record<Unit['role'], string> = { lead: '牵头', support: '配合', responsible: '负责' };
+const PHRASE: Record<Unit['role'], string> = { lead: '牵头落实', support: '配合落实', responsible: '负责落实' };
 const KEY: Record<Unit['role'], string> = { lead: '牵头单位', support: '配合单位', responsible: '责任单位' };
 
 /** Distinct names in order of first occurrence. */
@@ -81,12 +82,16 @@ function rewriteParen(paren: UnitParenthetical, units: readonly Unit[]): string 
     return open + fields.join(semi) + close;
   }
   if (groups.length > 1) return open + groups.map((g) => g.names.join('、') + VERB[g.role]).join(comma) + close;
-  // One role: the names, then the body's own verb phrase (`分别负责落实`).
-  const last = paren.units[paren.units.length - 1];
-  let tail = last ? t.slice(rel(last.end), t.length - 1).replace(/^[\s、,，;；]*(等(相关|有关)?(部门|单位)?)?/, '') : '';
+  // One role: the names, then the body's own verb phrase (`分别负责落实`) when it had one role
+  // too, else the phrase of the row's role.
   const names = uniqueNames(units);
-  if (names.length === 1) tail = tail.replace(/^(分别|共同)/, '');
-  if (!tail) tail = '负责落实';
+  const last = paren.units[paren.units.length - 1];
+  let tail = '';
+  if (last && byRole(paren.units).length === 1) {
+    tail = t.slice(rel(last.end), t.length - 1).replace(/^[\s、,，;；]*(等(相关|有关)?(部门|单位)?)?/, '');
+    if (names.length === 1) tail = tail.replace(/^(分别|共同)/, '');
+  }
+  if (!tail) tail = PHRASE[groups[0]?.role ?? 'responsible'];
   return open + names.join('、') + tail + close;
 }
 
@@ -110,7 +115,6 @@ const rule: Rule = {
     const aliases = aliasMap(config);
     const canon = (name: string): string => aliases.get(name) ?? name;
     const multiUnitColumns = annex.header.filter((c) => c.role === 'units').length > 1;
-    const comma = analysis.parenWidth === 'full' ? '，' : ',';
 
     for (const m of alignment.matches) {
       const row = m.row;
@@ -129,12 +133,13 @@ const rule: Rule = {
         if (!parens.includes(p)) parens.push(p);
       }
       if (!covered || parens.length === 0) continue;
-      const bodyUnits = parens.flatMap((p) => p.units);
-      const bodySet = new Set(bodyUnits.map((u) => canon(u.name)));
-      const rowSet = new Set(row.unitList.map((u) => canon(u.name)));
-      const onlyRow = uniqueNames(row.unitList).filter((n) => !bodySet.has(canon(n)));
-      const onlyBody = uniqueNames(bodyUnits).filter((n) => !rowSet.has(canon(n)));
-      if (onlyRow.length === 0 && onlyBody.length === 0) continue;
+      const bodyUnits = parens.length === 1 ? parens[0].units : parens.flatMap((p) => p.units);
+      // Lists are short: plain arrays beat sets here (this runs for every row on every keystroke).
+      const bodyNames = bodyUnits.map((u) => canon(u.name));
+      const rowNames = row.unitList.map((u) => canon(u.name));
+      if (rowNames.every((n) => bodyNames.includes(n)) && bodyNames.every((n) => rowNames.includes(n))) continue;
+      const onlyRow = uniqueNames(row.unitList).filter((n) => !bodyNames.includes(canon(n)));
+      const onlyBody = uniqueNames(bodyUnits).filter((n) => !rowNames.includes(canon(n)));
 
       const parts: string[] = [];
       const partsEn: string[] = [];
@@ -149,14 +154,14 @@ const rule: Rule = {
 
       const fixes: Fix[] = [];
       if (!multiUnitColumns) {
-        const value = unitsText(bodyUnits, comma);
+        const value = unitsText(bodyUnits, analysis.parenWidth === 'full' ? '，' : ',');
         fixes.push({ title: `以正文为准:责任单位改为“${value}”`, edits: [{ start: cell.start, end: cell.end, newText: value }], auto: false, preferred: true });
       }
       // Rewriting the body is offered when one parenthetical covers this row's tasks only.
       if (parens.length === 1) {
         const p = parens[0];
         const matched = new Set(m.sentences.map((s) => s.index));
-        const others = doc.sentences.some((s) => s.unitParen === p && s.isTask && !matched.has(s.index));
+        const others = m.sentences[0].item.sentences.some((s) => s.unitParen === p && s.isTask && !matched.has(s.index));
         if (!others) {
           const newParen = rewriteParen(p, row.unitList);
           fixes.push({ title: `以此行为准:正文括注改为“${newParen}”`, edits: [{ start: p.start, end: p.end, newText: newParen }], auto: false });

@@ -10,7 +10,7 @@
 import type { AnnexRow, ParsedDocument, Sentence, UnitParenthetical } from '../document/model';
 import type { Fix, Rule, TextEdit } from './types';
 import { monthsInYear } from '../document/time';
-import { closingSentences, fillCell } from './unit-missing';
+import { fillCell } from '../fixes/cells';
 
 const FIXED_CHOICES = ['全年', '上半年', '下半年', '一季度', '二季度', '三季度', '四季度'];
 const TIME_KEYS = ['时间节点', '完成时限', '完成时间', '时限'];
@@ -110,8 +110,7 @@ const rule: Rule = {
     // Inline time keys.
     if (config.requireTimeNode !== 'always' && !inlineConvention(doc)) return;
     const key = usualTimeKey(doc);
-    const closing = closingSentences(doc);
-    const missing = (s: Sentence): boolean => s.isTask && !closing.has(s) && (s.inlineTime === null || s.inlineTime.text.trim() === '');
+    const missing = (s: Sentence): boolean => s.isTask && (s.inlineTime === null || s.inlineTime.text.trim() === '');
     for (const item of doc.items) {
       const tasks = item.sentences.filter(missing);
       if (tasks.length === 0) continue;

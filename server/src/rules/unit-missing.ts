@@ -11,50 +11,12 @@
 import type { AnnexRow, Cell, ParsedDocument, Sentence, Unit, UnitParenthetical } from '../document/model';
 import type { Fix, Rule, TextEdit } from './types';
 import { isPlaceholderUnit } from '../document/units';
-import { foldWidth } from '../document/text';
+import { fillCell } from '../fixes/cells';
 
 /** Distinct unit names in order of first occurrence. */
 function uniqueNames(units: Iterable<Unit>): string[] {
   const out: string[] = [];
   for (const u of units) if (!out.includes(u.name)) out.push(u.name);
-  return out;
-}
-
-/**
- * Writes `value` into a table cell. A non-empty cell is replaced; an empty one is filled with the
- * blanks around it replaced, so `| |` becomes `| 值 |` and a lone `|` line becomes `值 |`.
- */
-export function fillCell(text: string, cell: Cell, value: string): TextEdit {
-  if (cell.end > cell.start) return { start: cell.start, end: cell.end, newText: value };
-  let s = cell.start;
-  let e = cell.end;
-  while (s > 0 && (text[s - 1] === ' ' || text[s - 1] === '\u3000')) s--;
-  while (e < text.length && (text[e] === ' ' || text[e] === '\u3000')) e++;
-  const before = s > 0 ? foldWidth(text[s - 1]) : '\n';
-  const after = e < text.length ? foldWidth(text[e]) : '\n';
-  return { start: s, end: e, newText: `${before === '|' ? ' ' : ''}${value}${after === '|' ? ' ' : ''}` };
-}
-
-/**
- * Closing remarks that the parser read as the body of the document's last item: when that item
- * is a heading whose body paragraph ends with a unit parenthetical, the paragraphs after it that
- * no parenthetical covers (`各单位要高度重视,认真抓好落实。`) close the document. They are no tasks
- * to report (an engine fix would end a heading's body at that point).
- */
-export function closingSentences(doc: ParsedDocument): Set<Sentence> {
-  const out = new Set<Sentence>();
-  const item = doc.items[doc.items.length - 1];
-  if (!item || !item.headingOnly) return out;
-  const ss = item.sentences;
-  let k = ss.length;
-  while (k > 0 && !ss[k - 1].unitParen && !ss[k - 1].inlineTime) k--;
-  if (k === 0 || k === ss.length) return out;
-  let paren: UnitParenthetical | null = null;
-  for (const p of item.unitParens) if (p.end <= ss[k].start) paren = p;
-  if (!paren) return out;
-  const gap = doc.text.slice(paren.end, ss[k].start);
-  if (!/[\r\n]/.test(gap) || /[^\s\u3000]/.test(gap)) return out;
-  for (let i = k; i < ss.length; i++) out.add(ss[i]);
   return out;
 }
 
@@ -148,9 +110,8 @@ const rule: Rule = {
     // a task without a row is annex-missing-row's (whose fix adds the row; then (b) applies),
     // unless that rule is off.
     const rowlessToo = config.rules['annex-missing-row'] === 'off';
-    const closing = closingSentences(doc);
     const uncovered = (s: Sentence): boolean => {
-      if (s.unitParen || closing.has(s)) return false;
+      if (s.unitParen) return false;
       if (!unitColumn) return true;
       return rowlessToo && analysis.rowsOf(s).length === 0;
     };
