@@ -109,7 +109,9 @@ const INJECTORS: Record<string, (doc: ParsedDocument) => Injection | null> = {
   },
   'deleted row': (doc) => {
     const rows = doc.annex?.rows ?? [];
-    const m = middle(doc.alignment?.matches.filter((x) => x.sentences.length === 1 && x.sentences[0].isTask && (doc.alignment?.rowsOfSentence.get(x.sentences[0].index)?.length ?? 0) === 1) ?? []);
+    // A row that heads no merged category cell: deleting one that does changes the rows below.
+    const heads = (r: AnnexRow): boolean => r.categories.some((c) => c.present) && rows[r.index + 1]?.categories.some((c) => !c.present) === true;
+    const m = middle(doc.alignment?.matches.filter((x) => x.sentences.length === 1 && x.sentences[0].isTask && !heads(x.row) && (doc.alignment?.rowsOfSentence.get(x.sentences[0].index)?.length ?? 0) === 1) ?? []);
     if (!m || rows.length < 3) return null;
     const [a, b] = rowLines(doc, m.row);
     return { text: replace(doc.text, a, b, ''), rule: 'annex-missing-row', line: lineOf(doc, m.sentences[0].start), allowed: ['annex-serial'] };

@@ -79,6 +79,8 @@ function readTable(
   const tabs = first.includes('\t');
   if (!tabs && !first.includes('|')) return null;
   const headerCells = tabs ? splitTabs(text, lines[headerLine]) : splitBars(text, lines[headerLine]);
+  // Word and Excel add trailing tabs after the last header cell.
+  while (headerCells.length > 1 && headerCells[headerCells.length - 1].text.length === 0) headerCells.pop();
   if (!headerCells.every((c) => headerRole(c.text) !== null)) return null;
   let header = headerCells;
   let next = headerLine + 1;
@@ -112,7 +114,8 @@ function readTable(
       dataCells = splitBars(text, lines[k]).length;
       break;
     }
-    layout = dataCells * 2 <= columns.length ? 'cells' : 'pipes';
+    // No data line yet (a table being typed): pipes, the layout drafters type.
+    layout = dataCells > 0 && dataCells * 2 <= columns.length ? 'cells' : 'pipes';
   }
 
   const annex: Annex = {
@@ -177,8 +180,6 @@ function splitTabs(text: string, line: Line): RawCell[] {
       from = i + 1;
     }
   }
-  // Word adds trailing tabs: drop empty cells at the end beyond the first.
-  while (cells.length > 1 && cells[cells.length - 1].text.length === 0 && cells[cells.length - 2].text.length === 0) cells.pop();
   return cells;
 }
 
@@ -239,7 +240,8 @@ function readLineRows(text: string, lines: Line[], trimmed: string[], from: numb
       continue;
     }
     const placed: (RawCell | null)[] = annex.header.map((_, i) => cells[i] ?? null);
-    const r = buildRow(placed, cells.slice(annex.header.length), annex.header, prev, annex.rows.length, true);
+    // Cells past the header are extra only when they hold something (Word pads rows with tabs).
+    const r = buildRow(placed, cells.slice(annex.header.length).filter((c) => c.text.length > 0), annex.header, prev, annex.rows.length, true);
     annex.rows.push(r);
     prev = r;
   }
