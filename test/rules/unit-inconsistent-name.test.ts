@@ -105,35 +105,18 @@ describe('unit-inconsistent-name', () => {
     assert.equal(fixText(text).output, doc('区发展改革委', '区发展改革委', '区发展改革委', '区融媒体中心', '区融媒体中心'));
   });
 
-  it('stays fast with hundreds of distinct names', () => {
+  it('pairs nothing among hundreds of distinct names', () => {
     const names: string[] = [];
     for (let i = 0; i < 600; i++) names.push(`区${String.fromCharCode(0x4e00 + i * 7)}${String.fromCharCode(0x4f00 + i * 5)}局`);
     const items = names.map((n, i) => `${i + 1}.做好第${i + 1}项信息公开。（责任单位：${n}）\n`);
     const text = `2026年某区政务公开工作要点\n一、重点工作\n${items.join('')}`;
-    const t0 = Date.now();
-    check(text);
-    assert.ok(Date.now() - t0 < 2000);
+    assert.deepEqual(check(text), []);
   });
 
-  it('finds only 区融媒体 in corpus 000, and nothing in the examples and custom documents', () => {
+  it('finds only 区融媒体 in corpus 000 (the other documents: test/integration/precision.test.ts)', () => {
     const text = readFixture('corpus/000_8af76b9c2bc005bb.txt');
     const ds = check(text);
     assert.deepEqual(ds.map((d) => text.slice(d.start, d.end)), ['区融媒体']);
     assert.match(ds[0].message, /“区融媒体”与“区融媒体中心”/);
-    for (const f of [
-      'corpus/001_aa1df6472a57eff3.txt',
-      'corpus/003_b70125ba7a548c2f.txt',
-      'examples/annex-cells-merged.txt',
-      'examples/annex-pipes.txt',
-      'examples/annex-tabs.txt',
-      'examples/inline-units.txt',
-      'custom/pdf-wrapped-circled.txt',
-      'custom/pipes-multi-sentence.txt',
-      'custom/restart-level3.txt',
-      'custom/tabs-other-headers.txt',
-      'custom/web-export.txt',
-    ]) {
-      assert.deepEqual(check(readFixture(f)), [], f);
-    }
   });
 });
