@@ -370,3 +370,16 @@ describe('units', () => {
     assert.ok(r);
   });
 });
+
+describe('parseUnitParenthetical: role clauses with a time key', () => {
+  it('reads (区甲局牵头,区乙局配合;完成时限:6月底前)', () => {
+    const text = '（区甲局牵头，区乙局配合；完成时限：6月底前）';
+    const p = parseUnitParenthetical(text, 10);
+    assert.ok(p);
+    assert.deepEqual(p.units.map((u) => [u.name, u.role]), [['区甲局', 'lead'], ['区乙局', 'support']]);
+    assert.equal(p.keyed, false);
+    assert.ok(p.time);
+    assert.equal(p.time.text, '6月底前');
+    assert.equal(text.slice(p.time.start - 10, p.time.end - 10), '6月底前');
+  });
+});

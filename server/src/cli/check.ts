@@ -8,11 +8,13 @@ import { fixText, lintText } from '../engine/lint';
 import { RULE_IDS } from '../rules';
 import type { Severity } from '../rules/types';
 import { formatJson, formatStylish, toJsonResult, type JsonFileResult } from '../report/format';
+import { formatGithub } from '../report/github';
+import { formatSarif, sarifFile, type SarifFile } from '../report/sarif';
 import { expandInputs } from './inputs';
 import { decode, encode, type Encoding } from './readText';
 import type { Io } from './main';
 
-const FORMATS = ['stylish', 'json'] as const;
+const FORMATS = ['stylish', 'json', 'sarif', 'github'] as const;
 
 export async function checkCommand(args: string[], io: Io, alwaysFix: boolean): Promise<number> {
   const name = alwaysFix ? 'fix' : 'check';
@@ -87,6 +89,7 @@ export async function checkCommand(args: string[], io: Io, alwaysFix: boolean): 
   };
 
   const results: JsonFileResult[] = [];
+  const sarifFiles: SarifFile[] = [];
   for (const file of files) {
     let config: ResolvedConfig;
     let src;
@@ -119,12 +122,22 @@ export async function checkCommand(args: string[], io: Io, alwaysFix: boolean): 
     }
     const { doc, diagnostics } = lintText(text, config);
     const shown = values.quiet ? diagnostics.filter((d) => d.severity === 'error') : diagnostics;
-    results.push(toJsonResult(file, shown, doc.lineIndex));
+    const result = toJsonResult(file, shown, doc.lineIndex);
+    results.push(result);
+    // Fingerprints need the text: computed now, so the documents need not be kept.
+    if (values.format === 'sarif') sarifFiles.push(sarifFile(result, doc, shown));
   }
 
   const errors = results.reduce((n, r) => n + r.errorCount, 0);
   const warnings = results.reduce((n, r) => n + r.warningCount, 0);
-  const report = values.format === 'json' ? formatJson(results) : formatStylish(results, values.color ?? (!values['output-file'] && io.isTTY === true));
+  const report =
+    values.format === 'json'
+      ? formatJson(results)
+      : values.format === 'sarif'
+        ? formatSarif(sarifFiles)
+        : values.format === 'github'
+          ? formatGithub(results)
+          : formatStylish(results, values.color ?? (!values['output-file'] && io.isTTY === true));
   if (values['output-file']) {
     try {
       fs.writeFileSync(values['output-file'], report);

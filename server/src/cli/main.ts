@@ -6,13 +6,28 @@ import { parseDocument } from '../document/parse';
 import { outlineJson, outlineText } from '../report/outline';
 import { readText, type Encoding } from './readText';
 import { checkCommand } from './check';
+import { annexCommand, tasksCommand } from './subcommands';
 
 const USAGE = `用法 (usage):
-  yaodian check [options] <file|dir|glob>...   检查文档 (lint)
+  yaodian check [options] <file|dir|glob>...   检查文档 (lint); 目录中查找 *.txt
   yaodian fix   [options] <file|dir|glob>...   自动修复 (same as check --fix)
   yaodian outline <file> [--format text|json]   显示文档结构 (outline tree)
-  yaodian annex <file>                          由正文生成任务分解表 (layout B)
+  yaodian annex <file>                          由正文生成任务分解表 (task table, layout B)
   yaodian tasks <file> [--by unit] [--format text|json|csv]
+                                                列出任务或各单位的任务 (tasks, or tasks by unit)
+
+check / fix 选项 (options):
+  --format stylish|json|sarif|github   输出格式, 默认 stylish
+  --fix                                就地应用自动修复 (apply auto fixes in place)
+  --config <path>                      指定配置文件 (instead of .yaodianrc.json discovery)
+  --rule <id>=<severity>               覆盖规则级别, 可重复 (error|warning|info|off)
+  --max-warnings <n>                   警告数超过 n 时退出码为 1
+  --encoding auto|utf8|gb18030         文件编码, 默认 auto
+  -o, --output-file <path>             报告写入文件
+  --quiet                              只报告错误 (errors only)
+annex / tasks 也接受 --encoding 与 --config。
+
+退出码 (exit codes): 0 无错误; 1 有错误或警告超过 --max-warnings; 2 用法错误或文件无法读取
 `;
 
 export interface Io {
@@ -37,6 +52,10 @@ export async function run(argv: string[], io: Io = stdio): Promise<number> {
       return checkCommand(rest, io, true);
     case 'outline':
       return outlineCommand(rest, io);
+    case 'annex':
+      return annexCommand(rest, io);
+    case 'tasks':
+      return tasksCommand(rest, io);
     case undefined:
     case '-h':
     case '--help':

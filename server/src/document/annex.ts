@@ -3,7 +3,7 @@
 // in layout A cells are placed by content, since merged cells leave rows with cells missing.
 
 import type { Annex, AnnexLayout, AnnexRow, Cell, Column, ColumnRole, Span, TimeNode, Unit } from './model';
-import { skipSpaces, trimEndIndex, type Line } from './text';
+import { foldWidth, skipSpaces, trimEndIndex, type Line } from './text';
 import { isAnnexStart, isNoise } from './classify';
 import { parseTimeNode } from './time';
 import { parseUnitList } from './units';
@@ -192,7 +192,13 @@ function trimCell(text: string, line: Line, a: number, b: number): RawCell {
   return { start: line.start + s, end: line.start + e, text: text.slice(line.start + s, line.start + e), present: true, line: line.index };
 }
 
-const SERIAL = /^\d{1,5}$/;
+// A serial is a number of either width (`3`, `３`, as a full-width conversion writes it).
+const SERIAL = /^[0-9\uff10-\uff19]{1,5}$/;
+
+/** True when a cell's text is a serial number; in layout A such a cell starts a new row. */
+export function isSerialText(t: string): boolean {
+  return SERIAL.test(t);
+}
 
 /** Layout A: a stream of cells, a new row at each serial number; cells placed by content. */
 function readCellRows(text: string, lines: Line[], trimmed: string[], from: number, annex: Annex): void {
@@ -489,7 +495,7 @@ function buildRow(
     switch (col.role) {
       case 'serial':
         row.serialCell = cell;
-        row.serial = cell && SERIAL.test(cell.text) ? Number(cell.text) : null;
+        row.serial = cell && SERIAL.test(cell.text) ? Number(foldWidth(cell.text)) : null;
         break;
       case 'task':
         if (!row.task) row.task = cell;

@@ -123,8 +123,10 @@ function isKeyChar(c: number, s: string, i: number): boolean {
 /** Maps offsets to 0-based line/character positions by binary search over line starts. */
 export class LineIndex {
   private readonly starts: number[];
+  private readonly lastEnd: number;
   constructor(lines: readonly Line[]) {
     this.starts = lines.map((l) => l.start);
+    this.lastEnd = lines.length ? lines[lines.length - 1].end : 0;
   }
   lineAt(offset: number): number {
     const s = this.starts;
@@ -139,6 +141,9 @@ export class LineIndex {
   }
   position(offset: number): { line: number; character: number } {
     const line = this.lineAt(offset);
+    // Past the last line's break (the end of a text that ends with one): the empty line editors
+    // show there, not a column past the end of the last line.
+    if (line === this.starts.length - 1 && offset > this.lastEnd) return { line: line + 1, character: 0 };
     return { line, character: offset - this.starts[line] };
   }
   offset(line: number, character: number): number {

@@ -269,6 +269,9 @@ function scanKeyed(ctx: Ctx, from: number, to: number): 'none' | false | { time:
  * Unkeyed (`(区甲局、区乙局分别负责落实)`, `(区甲局牵头,区乙局配合)`): every name must be followed,
  * in its clause or a later one, by a role verb phrase.
  */
+/** A time key closing an unkeyed parenthetical, on the folded text between the brackets. */
+const TRAILING_TIME_KEY = /[;,]\s*(时间节点|完成时限|完成时间|时限)\s*:([^;,()]*)$/;
+
 export function parseUnitParenthetical(text: string, start: number): UnitParenthetical | null {
   const f = foldWidth(text);
   const n = f.length;
@@ -278,7 +281,18 @@ export function parseUnitParenthetical(text: string, start: number): UnitParenth
   if (keyed === false) return null;
   let time: TimeCell | null = null;
   if (keyed === 'none') {
-    if (!scanNames(ctx, 1, n - 1, 'responsible', true) || !ctx.sawVerb) return null;
+    // Role clauses may end with a time key: `(区甲局牵头,区乙局配合;完成时限:6月底前)`.
+    let namesEnd = n - 1;
+    const tk = TRAILING_TIME_KEY.exec(f.slice(1, n - 1));
+    if (tk) {
+      namesEnd = 1 + tk.index;
+      let vs = 1 + tk.index + tk[0].length - tk[2].length;
+      let ve = n - 1;
+      while (vs < ve && isSpaceCode(f.charCodeAt(vs))) vs++;
+      while (ve > vs && isSpaceCode(f.charCodeAt(ve - 1))) ve--;
+      time = { text: text.slice(vs, ve), start: start + vs, end: start + ve, node: null };
+    }
+    if (!scanNames(ctx, 1, namesEnd, 'responsible', true) || !ctx.sawVerb) return null;
     if (ctx.units.length === 0 && ctx.empties!.length === 0) return null;
   } else {
     time = keyed.time;

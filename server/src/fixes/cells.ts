@@ -1,6 +1,7 @@
 // Edits on annex table cells, shared by the rules whose fixes write into the table.
 
-import type { Cell } from '../document/model';
+import type { AnnexLayout, Cell } from '../document/model';
+import { isSerialText } from '../document/annex';
 import type { TextEdit } from '../rules/types';
 import { foldWidth } from '../document/text';
 
@@ -19,3 +20,13 @@ export function fillCell(text: string, cell: Cell, value: string): TextEdit {
   return { start: s, end: e, newText: `${before === '|' ? ' ' : ''}${value}${after === '|' ? ' ' : ''}` };
 }
 
+/**
+ * True when `value` can be written into a cell of the table and still read back as that one
+ * cell: no line break (layout A puts a cell on each line), no cell separator (`|` of either
+ * width), no tab (layout C), and in layout A no bare number, which would start a new row there.
+ * Body text copied into a row must be checked first.
+ */
+export function fitsInCell(value: string, layout: AnnexLayout): boolean {
+  if (/[\r\n|\uff5c\t]/.test(value)) return false;
+  return layout !== 'cells' || !isSerialText(value.trim());
+}

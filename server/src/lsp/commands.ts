@@ -4,12 +4,23 @@
 import type { WorkspaceEdit } from 'vscode-languageserver';
 import { renumberOutline } from '../analysis/numbering';
 import { taskInfos, unitIndex } from '../analysis/tasks';
+import { annexEdit } from '../fixes/generateAnnex';
+import { taskTableCsv } from '../report/csv';
 import { toLspEdit, toRange } from './convert';
 import type { DocumentState } from './store';
+import { documentStats } from './stats';
 
-export const COMMANDS = ['yaodian.server.renumber', 'yaodian.server.tasksByUnit'];
+export const COMMANDS = ['yaodian.server.renumber', 'yaodian.server.tasksByUnit', 'yaodian.server.stats', 'yaodian.server.generateAnnex', 'yaodian.server.exportCsv'];
 
 export const commandHandlers: Record<string, (uri: string, state: DocumentState) => unknown> = {
+  /** The task table generated from the body: replaces the annex table, or appends an annex. */
+  'yaodian.server.generateAnnex': (uri, state): WorkspaceEdit => ({
+    changes: { [uri]: [toLspEdit(state.result.doc, annexEdit(state.result.doc, state.result.analysis))] },
+  }),
+  /** The task table as CSV text (BOM, CRLF) for the client to save where the user chooses. */
+  'yaodian.server.exportCsv': (_uri, state): string => taskTableCsv(state.result.doc, state.result.analysis),
+  /** Counts for the status bar: {items, tasks, rows, errors, warnings}. */
+  'yaodian.server.stats': (_uri, state) => documentStats(state),
   /** Renumbers the whole outline: returns the edit for the client to apply. */
   'yaodian.server.renumber': (uri, state): WorkspaceEdit => ({
     changes: { [uri]: renumberOutline(state.result.analysis.numbering).map((e) => toLspEdit(state.result.doc, e)) },

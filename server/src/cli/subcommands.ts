@@ -1,0 +1,99 @@
+// `yaodian annex <file>` and `yaodian tasks <file>`: one document in, a table out. The document
+// is read like `check` reads it (encoding detection, the nearest .yaodianrc.json or --config),
+// so the tasks listed are the tasks `check` checks.
+
+import { parseArgs } from 'util';
+import { DocumentAnalysis } from '../analysis/analysis';
+import { defaultConfig, mergeConfig, type ConfigFile } from '../config/config';
+import { findConfigFile, loadConfigFile } from '../config/load';
+import type { ParsedDocument } from '../document/model';
+import { parseDocument } from '../document/parse';
+import { generateAnnexTable } from '../fixes/generateAnnex';
+import { taskTableCsv, tasksByUnitCsv } from '../report/csv';
+import { tasksByUnitText, tasksJson, tasksText } from '../report/tasks';
+import type { Io } from './main';
+import { readText, type Encoding } from './readText';
+
+interface Loaded {
+  doc: ParsedDocument;
+  analysis: DocumentAnalysis;
+}
+
+/** Reads and parses the one file of a subcommand; a number is the exit code of a failure. */
+function load(name: string, file: string, values: { encoding?: string; config?: string }, io: Io): Loaded | number {
+  const fail = (msg: string): number => {
+    io.err(`yaodian ${name}: ${msg}\n`);
+    return 2;
+  };
+  const enc = values.encoding ?? 'auto';
+  if (!['auto', 'utf8', 'gb18030'].includes(enc)) return fail(`不支持的编码 "${enc}" (--encoding auto|utf8|gb18030)`);
+  let layer: ConfigFile | undefined;
+  try {
+    const configPath = values.config ?? findConfigFile(file);
+    if (configPath) layer = loadConfigFile(configPath);
+  } catch (e) {
+    return fail((e as Error).message);
+  }
+  let text: string;
+  try {
+    text = readText(file, enc as Encoding | 'auto').text;
+  } catch (e) {
+    io.err(`yaodian: 无法读取 ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}\n`);
+    return 2;
+  }
+  const config = mergeConfig(defaultConfig(), layer);
+  const doc = parseDocument(text, { nonTaskSections: config.nonTaskSections });
+  return { doc, analysis: new DocumentAnalysis(doc, config) };
+}
+
+function parse(name: string, args: string[], io: Io, extra: Record<string, { type: 'string' | 'boolean'; default?: string | boolean }>) {
+  try {
+    const parsed = parseArgs({
+      args,
+      allowPositionals: true,
+      options: { encoding: { type: 'string' }, config: { type: 'string' }, ...extra },
+    });
+    if (parsed.positionals.length !== 1) {
+      io.err(`yaodian ${name}: 需要且只需要一个文件 (exactly one file)\n`);
+      return null;
+    }
+    return parsed;
+  } catch (e) {
+    io.err(`yaodian ${name}: ${(e as Error).message}\n`);
+    return null;
+  }
+}
+
+/** `yaodian annex <file>`: the task table generated from the body, layout B. */
+export function annexCommand(args: string[], io: Io): number {
+  const parsed = parse('annex', args, io, {});
+  if (!parsed) return 2;
+  const loaded = load('annex', parsed.positionals[0], parsed.values as { encoding?: string; config?: string }, io);
+  if (typeof loaded === 'number') return loaded;
+  io.out(generateAnnexTable(loaded.doc, loaded.analysis));
+  return 0;
+}
+
+/** `yaodian tasks <file> [--by unit] [--format text|json|csv]`. */
+export function tasksCommand(args: string[], io: Io): number {
+  const parsed = parse('tasks', args, io, { by: { type: 'string' }, format: { type: 'string', default: 'text' } });
+  if (!parsed) return 2;
+  const values = parsed.values as { encoding?: string; config?: string; by?: string; format?: string };
+  if (values.by !== undefined && values.by !== 'unit') {
+    io.err(`yaodian tasks: 不支持的分组 "${values.by}" (--by unit)\n`);
+    return 2;
+  }
+  const format = values.format ?? 'text';
+  if (!['text', 'json', 'csv'].includes(format)) {
+    io.err(`yaodian tasks: 不支持的格式 "${format}" (--format text|json|csv)\n`);
+    return 2;
+  }
+  const loaded = load('tasks', parsed.positionals[0], values, io);
+  if (typeof loaded === 'number') return loaded;
+  const { doc, analysis } = loaded;
+  const byUnit = values.by === 'unit';
+  if (format === 'json') io.out(tasksJson(doc, analysis, byUnit));
+  else if (format === 'csv') io.out(byUnit ? tasksByUnitCsv(doc, analysis) : taskTableCsv(doc, analysis));
+  else io.out(byUnit ? tasksByUnitText(doc, analysis) : tasksText(doc, analysis));
+  return 0;
+}
