@@ -1,6 +1,6 @@
 // Tasks with their units and time nodes, and units with their tasks: what hover, rename,
 // completion and `yaodian tasks --by unit` show. Units come from the inline parenthetical and
-// from the annex rows of a task; the time node from its row, else its inline time key.
+// from the annex rows of a task; the time node from its inline time key, else its row.
 
 import type { ParsedDocument, Sentence, Unit, UnitRole } from '../document/model';
 import type { DocumentAnalysis } from './analysis';
@@ -39,7 +39,9 @@ export function taskInfos(doc: ParsedDocument, analysis: DocumentAnalysis): Task
     const rows = analysis.rowsOf(s);
     for (const r of rows) r.unitList.forEach(add);
     const rowTime = rows.find((r) => r.time && r.time.text.length > 0)?.time;
-    const timeText = rowTime ? rowTime.text : s.inlineTime && s.inlineTime.text.length > 0 ? s.inlineTime.text : null;
+    // The body's own time key first (as the generated task table does), else the annex row's.
+    const inline = s.inlineTime && s.inlineTime.text.trim().length > 0 ? s.inlineTime.text.trim() : null;
+    const timeText = inline ?? (rowTime ? rowTime.text : null);
     return {
       sentence: s,
       line: doc.lineIndex.lineAt(s.start) + 1,
