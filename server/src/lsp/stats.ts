@@ -1,0 +1,26 @@
+// 文档统计:状态栏显示的条目、任务、附件行数与问题数。
+// Document statistics for the editor's status bar: items, tasks, annex rows and problem counts.
+
+import type { DocumentState } from './store';
+
+export interface DocumentStats {
+  /** Outline items of every level. */
+  items: number;
+  /** Task sentences of the body. */
+  tasks: number;
+  /** Rows of the annex task table (0 when there is none). */
+  rows: number;
+  errors: number;
+  warnings: number;
+}
+
+export function documentStats(state: DocumentState): DocumentStats {
+  const { doc, diagnostics } = state.result;
+  let errors = 0;
+  let warnings = 0;
+  for (const d of diagnostics) {
+    if (d.severity === 'error') errors++;
+    else if (d.severity === 'warning') warnings++;
+  }
+  return { items: doc.items.length, tasks: doc.tasks.length, rows: doc.annex?.rows.length ?? 0, errors, warnings };
+}
