@@ -71,22 +71,45 @@ export type Op =
   | { k: 'join'; sep: string }
   | { k: 'bom' };
 
-export const op: fc.Arbitrary<Op> = fc.oneof(
+const eolStyle = fc.constantFrom('lf' as const, 'crlf' as const, 'cr' as const, 'mixed' as const);
+const joinSep = fc.constantFrom('', ' ', '\u3000', '|');
+
+/** Whole lines: deleted, duplicated, swapped, moved (ranges of up to 20 lines). */
+export const lineOp: fc.Arbitrary<Op> = fc.oneof(
   { weight: 3, arbitrary: fc.record({ k: fc.constant('delLines' as const), at: pos, n: fc.integer({ min: 1, max: 20 }) }) },
   { weight: 2, arbitrary: fc.record({ k: fc.constant('dupLines' as const), at: pos, n: fc.integer({ min: 1, max: 20 }) }) },
   { weight: 3, arbitrary: fc.record({ k: fc.constant('swapLines' as const), a: pos, b: pos }) },
   { weight: 2, arbitrary: fc.record({ k: fc.constant('moveLines' as const), at: pos, n: fc.integer({ min: 1, max: 20 }), to: pos }) },
-  { weight: 2, arbitrary: fc.record({ k: fc.constant('delRange' as const), at: pos, n: fc.integer({ min: 1, max: 400 }) }) },
-  { weight: 1, arbitrary: fc.record({ k: fc.constant('dupRange' as const), at: pos, n: fc.integer({ min: 1, max: 400 }) }) },
+);
+
+/** Characters: tokens inserted anywhere or at a line start, ranges replaced, deleted, duplicated. */
+export const charOp: fc.Arbitrary<Op> = fc.oneof(
   { weight: 5, arbitrary: fc.record({ k: fc.constant('insert' as const), at: pos, s: noise }) },
   { weight: 3, arbitrary: fc.record({ k: fc.constant('insertAtLineStart' as const), at: pos, s: noise }) },
   { weight: 3, arbitrary: fc.record({ k: fc.constant('replace' as const), at: pos, n: count, s: noise }) },
-  { weight: 1, arbitrary: fc.record({ k: fc.constant('truncate' as const), at: pos }) },
-  { weight: 2, arbitrary: fc.record({ k: fc.constant('width' as const), to: fc.constantFrom('full' as const, 'half' as const), at: pos, n: fc.integer({ min: 1, max: 100_000 }) }) },
-  { weight: 2, arbitrary: fc.record({ k: fc.constant('eol' as const), style: fc.constantFrom('lf' as const, 'crlf' as const, 'cr' as const, 'mixed' as const), seed: pos }) },
-  { weight: 1, arbitrary: fc.record({ k: fc.constant('join' as const), sep: fc.constantFrom('', ' ', '\u3000', '|') }) },
+  { weight: 2, arbitrary: fc.record({ k: fc.constant('delRange' as const), at: pos, n: fc.integer({ min: 1, max: 400 }) }) },
+  { weight: 1, arbitrary: fc.record({ k: fc.constant('dupRange' as const), at: pos, n: fc.integer({ min: 1, max: 400 }) }) },
+);
+
+/** The whole text (or a long stretch of it): truncated, width converted, line ends changed, joined. */
+export const wholeOp: fc.Arbitrary<Op> = fc.oneof(
+  { weight: 2, arbitrary: fc.record({ k: fc.constant('truncate' as const), at: pos }) },
+  {
+    weight: 3,
+    arbitrary: fc.record({
+      k: fc.constant('width' as const),
+      to: fc.constantFrom('full' as const, 'half' as const),
+      at: fc.oneof(fc.constant(0), pos),
+      n: fc.oneof(fc.constant(1e9), fc.integer({ min: 1, max: 100_000 })),
+    }),
+  },
+  { weight: 3, arbitrary: fc.record({ k: fc.constant('eol' as const), style: eolStyle, seed: pos }) },
+  { weight: 1, arbitrary: fc.record({ k: fc.constant('join' as const), sep: joinSep }) },
   { weight: 1, arbitrary: fc.record({ k: fc.constant('bom' as const) }) },
 );
+
+/** Any corruption. */
+export const op: fc.Arbitrary<Op> = fc.oneof({ weight: 3, arbitrary: lineOp }, { weight: 4, arbitrary: charOp }, { weight: 2, arbitrary: wholeOp });
 
 /** A corruption: which fixture, and what to do to it. */
 export interface Corruption {
@@ -94,8 +117,8 @@ export interface Corruption {
   ops: Op[];
 }
 
-export function corruption(names: readonly string[], maxOps = 5): fc.Arbitrary<Corruption> {
-  return fc.record({ doc: fc.constantFrom(...names), ops: fc.array(op, { minLength: 1, maxLength: maxOps }) });
+export function corruption(names: readonly string[], maxOps = 5, ops: fc.Arbitrary<Op> = op): fc.Arbitrary<Corruption> {
+  return fc.record({ doc: fc.constantFrom(...names), ops: fc.array(ops, { minLength: 1, maxLength: maxOps }) });
 }
 
 /** Lines with their line breaks attached (`\r\n`, `\n`, or a lone `\r`). */

@@ -12,6 +12,7 @@ import type { DocumentAnalysis } from '../analysis/analysis';
 import type { Rule } from './types';
 import { textKey } from '../document/text';
 import { writeCell } from './annex-serial';
+import { fitsInCell } from '../fixes/cells';
 
 interface Group {
   cell: Cell;
@@ -112,7 +113,8 @@ const rule: Rule = {
           end: g.cell.end,
           message: `类别与正文章节不一致:${whose}属于“${title}”,${here ? `此处为“${here}”` : '此处为空'}`,
           messageEn: `Category differs from the chapter: the task belongs to ${title}, found ${here || 'nothing'}`,
-          fixes: [{ title: `改为“${title}”`, edits: [writeCell(doc.text, g.cell, title)], auto: true, preferred: true }],
+          // A chapter title with a `|`, a tab or a bare number would not stay one cell.
+          fixes: fitsInCell(title, annex.layout) ? [{ title: `改为“${title}”`, edits: [writeCell(doc.text, g.cell, title)], auto: true, preferred: true }] : [],
         });
         continue;
       }

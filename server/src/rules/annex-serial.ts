@@ -80,9 +80,13 @@ const rule: Rule = {
     const annex = doc.annex;
     if (!annex || !hasSerialColumn(annex) || annex.rows.length === 0) return;
     const rows = annex.rows;
+    // Layout A starts a row at each number cell: writing a number where there was none (or
+    // inserting one) regroups the cells into rows, so the next pass sees another table. Only a
+    // renumbering that changes numbers into numbers is applied by --fix there.
+    const auto = annex.layout !== 'cells' || rows.every((r) => r.serial !== null);
     let fix: Fix | null = null;
     const wholeTable = (): Fix => {
-      fix ??= { title: `重新编排序号为1至${rows.length}`, edits: renumberRows(doc, 0, 1), auto: true, preferred: true };
+      fix ??= { title: `重新编排序号为1至${rows.length}`, edits: renumberRows(doc, 0, 1), auto, preferred: true };
       return fix;
     };
     // The number each row stands for: its serial, or what it should have been when that is no

@@ -7,6 +7,7 @@ import type { Sentence } from '../document/model';
 import type { DocumentAnalysis } from '../analysis/analysis';
 import type { Fix, Rule, TextEdit } from './types';
 import { foldWidth, removeSpaces } from '../document/text';
+import { fitsInCell } from '../fixes/cells';
 
 /** The body text a row is compared with: its sentences' contents. */
 export function bodyText(sentences: readonly Sentence[]): string {
@@ -154,15 +155,17 @@ const rule: Rule = {
       }
       const first = m.sentences[0];
       const last = m.sentences[m.sentences.length - 1];
-      const fixes: Fix[] = [
-        {
+      const fixes: Fix[] = [];
+      // Body text with a `|`, a tab or a line break would split the cell it is written into.
+      if (fitsInCell(body, doc.annex.layout)) {
+        fixes.push({
           title: '以正文为准修改此行',
           edits: [{ start: cell.start, end: cell.end, newText: body }],
           // A body sentence split over several rows: copying it into each would duplicate it.
           auto: !sharedWithOtherRows(analysis, m.sentences),
           preferred: true,
-        },
-      ];
+        });
+      }
       const edit = bodyEdit(doc.text, m.sentences, rowText);
       if (edit && doc.text.slice(edit.start, edit.end) !== edit.newText) fixes.push({ title: '以此行为准修改正文', edits: [edit], auto: false });
       report({

@@ -8,6 +8,7 @@
 
 import type { ParsedDocument } from '../document/model';
 import type { Finding, Rule } from './types';
+import { foldWidth } from '../document/text';
 
 interface Occurrence {
   name: string;
@@ -51,6 +52,15 @@ export function sameUnit(a: string, b: string): boolean {
   return a[0] === b[0] && a[a.length - 1] === b[b.length - 1] && isSubsequence(a, b);
 }
 
+/**
+ * A name that can be written where another one stands, in a parenthetical or a table cell, and
+ * read back as that one name: no brackets (a `)` would close the parenthetical), no list
+ * separators or key colons, no cell separators, tabs or line breaks.
+ */
+function writable(name: string): boolean {
+  return !/[()[\]{}<>【】〔〕《》、,;:|\t\r\n]/.test(foldWidth(name));
+}
+
 function compact(s: string): string {
   return s.replace(/[\s\u3000]+/g, '');
 }
@@ -87,7 +97,7 @@ const rule: Rule = {
           ? `同一单位名称写法不一致:“${o.name}”应统一为“${preferred}”(配置 unitAliases)`
           : message(o.name, other, preferred),
         messageEn: `The same unit is written ${o.name} and ${other}; use ${preferred}`,
-        fixes: [{ title: `统一为“${preferred}”`, edits: [{ start: o.start, end: o.end, newText: preferred }], auto: true, preferred: true }],
+        fixes: writable(preferred) ? [{ title: `统一为“${preferred}”`, edits: [{ start: o.start, end: o.end, newText: preferred }], auto: true, preferred: true }] : [],
       };
       if (first) f.related = [{ start: first.start, end: first.end, message: `另一种写法“${other}”` }];
       report(f);
