@@ -3,6 +3,7 @@
 
 import type { Severity } from '../rules/types';
 import { DEFAULT_NON_TASK_SECTIONS } from '../document/parse';
+import { foldWidth, removeSpaces } from '../document/text';
 
 export type Requirement = 'auto' | 'always' | 'never';
 
@@ -54,3 +55,13 @@ export function mergeConfig(base: ResolvedConfig, ...layers: (ConfigFile | undef
 }
 
 export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info', 'off'];
+
+/** Alias → preferred name, both with spaces removed and width folded. */
+export function aliasMap(config: ResolvedConfig): Map<string, string> {
+  const map = new Map<string, string>();
+  const norm = (s: string): string => removeSpaces(foldWidth(s));
+  for (const [preferred, aliases] of Object.entries(config.unitAliases)) {
+    for (const a of aliases) map.set(norm(a), norm(preferred));
+  }
+  return map;
+}

@@ -13,8 +13,8 @@
 import type { ParsedDocument, Sentence, Unit } from '../document/model';
 import type { DocumentAnalysis } from '../analysis/analysis';
 import type { TextEdit } from '../rules/types';
-import { unitsText } from '../rules/annex-unit-mismatch';
-import { categoryItemFor } from '../rules/annex-category-mismatch';
+import { unitsText } from './table';
+import { categoryItemFor } from '../analysis/categories';
 
 export interface GeneratedRow {
   serial: number;

@@ -7,77 +7,11 @@
 // categories equal (the chapters, level 1, unless the table plainly uses another level). When
 // no category equals any title at all, the column is no chapter column and the rule is silent.
 
-import type { AnnexRow, Cell, Item, ParsedDocument } from '../document/model';
-import type { DocumentAnalysis } from '../analysis/analysis';
+import type { AnnexRow, Item } from '../document/model';
 import type { Rule } from './types';
 import { textKey } from '../document/text';
-import { writeCell } from './annex-serial';
-import { fitsInCell } from '../fixes/cells';
-
-interface Group {
-  cell: Cell;
-  rows: AnnexRow[];
-}
-
-/** The first category cell of each row, grouped by the written cell they come from. */
-function groupsOf(doc: ParsedDocument): Group[] {
-  const groups: Group[] = [];
-  let current: Group | null = null;
-  for (const row of doc.annex?.rows ?? []) {
-    const cell = row.categories[0];
-    if (!cell) {
-      current = null;
-      continue;
-    }
-    if (cell.present || !current || current.cell.start !== cell.start) {
-      current = { cell, rows: [row] };
-      groups.push(current);
-    } else {
-      current.rows.push(row);
-    }
-  }
-  return groups;
-}
-
-function ancestors(item: Item): Item[] {
-  const out: Item[] = [];
-  for (let it: Item | null = item; it; it = it.parent) out.push(it);
-  return out;
-}
-
-/** The outline level the category column names, or null when it names none. */
-const levelCache = new WeakMap<ParsedDocument, number | null>();
-
-function categoryLevel(doc: ParsedDocument, analysis: DocumentAnalysis): number | null {
-  if (levelCache.has(doc)) return levelCache.get(doc) ?? null;
-  const votes = new Map<number, number>();
-  for (const g of groupsOf(doc)) {
-    const key = textKey(g.cell.text);
-    if (!key) continue;
-    for (const row of g.rows) {
-      const first = analysis.matchOf(row)?.sentences[0];
-      if (!first) continue;
-      const hit = ancestors(first.item).find((it) => textKey(it.title) === key);
-      if (hit) votes.set(hit.level, (votes.get(hit.level) ?? 0) + 1);
-    }
-  }
-  let level: number | null = null;
-  let best = 0;
-  for (const [l, n] of [...votes].sort((a, b) => a[0] - b[0])) {
-    if (n > best) {
-      best = n;
-      level = l;
-    }
-  }
-  levelCache.set(doc, level);
-  return level;
-}
-
-/** The item whose title the category of a task in `item` should be (the chapter by default). */
-export function categoryItemFor(doc: ParsedDocument, analysis: DocumentAnalysis, item: Item): Item {
-  const level = categoryLevel(doc, analysis) ?? 1;
-  return ancestors(item).find((it) => it.level === level) ?? analysis.chapterOf(item);
-}
+import { fitsInCell, writeCell } from '../fixes/table';
+import { categoryItemFor, categoryLevel, groupsOf } from '../analysis/categories';
 
 const rule: Rule = {
   meta: {

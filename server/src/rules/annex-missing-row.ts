@@ -7,10 +7,8 @@ import type { AnnexRow, Column, ParsedDocument, Sentence, Unit } from '../docume
 import type { DocumentAnalysis } from '../analysis/analysis';
 import type { Fix, Rule, TextEdit } from './types';
 import { textKey } from '../document/text';
-import { lineBreakAt, renumberRows } from './annex-serial';
-import { unitsText } from './annex-unit-mismatch';
-import { categoryItemFor } from './annex-category-mismatch';
-import { bodyText } from './annex-text-mismatch';
+import { bodyText, lineBreakAt, renumberRows, unitsText } from '../fixes/table';
+import { categoryItemFor } from '../analysis/categories';
 
 function quote(s: string, max = 20): string {
   return s.length > max ? `${s.slice(0, max)}…` : s;

@@ -5,7 +5,7 @@
 import type { AnnexRow, ParsedDocument } from '../document/model';
 import type { Rule, TextEdit } from './types';
 import { isNoise } from '../document/classify';
-import { renumberRows, rowLabel } from './annex-serial';
+import { renumberRows, rowLabel } from '../fixes/table';
 
 /** Edits that delete a row's lines, keeping noise lines (page markers) inside it. */
 export function deleteRowEdits(doc: ParsedDocument, row: AnnexRow): TextEdit[] {

@@ -1,71 +1,9 @@
 // annex-serial: the serials of the task table must run 1..N in row order. A row is flagged
 // only when its serial follows neither the previous row's serial nor its own position, so a
-// repeated serial or one gap (a deleted row) gives one finding, where it happens. Also home of
-// the table helpers the other annex rules share (row labels, renumbering, line breaks).
+// repeated serial or one gap (a deleted row) gives one finding, where it happens.
 
-import type { Annex, AnnexRow, Cell, ParsedDocument } from '../document/model';
-import type { Fix, Rule, TextEdit } from './types';
-
-/** True when the table has a 序号 column. */
-export function hasSerialColumn(annex: Annex): boolean {
-  return annex.header.some((c) => c.role === 'serial');
-}
-
-/**
- * How a message names a row: its position in the table (`第5行`), with the serial written in
- * the table when that differs (`第6行(序号5)`).
- */
-export function rowLabel(row: AnnexRow): string {
-  const pos = row.index + 1;
-  const serial = row.serialCell?.text.trim() ?? '';
-  return serial && serial !== String(pos) ? `第${pos}行(序号${serial})` : `第${pos}行`;
-}
-
-/** The line break used at `offset` (a line end), else the document's first one, else LF. */
-export function lineBreakAt(text: string, offset: number): string {
-  if (text.startsWith('\r\n', offset)) return '\r\n';
-  if (text[offset] === '\n' || text[offset] === '\r') return text[offset];
-  const m = /\r\n|\n|\r/.exec(text);
-  return m ? m[0] : '\n';
-}
-
-/**
- * Writes `value` into a cell: a non-empty cell is replaced; an empty one (`|  |`) is filled with
- * the blanks around it, so it reads `| 值 |`.
- */
-export function writeCell(text: string, cell: Cell, value: string): TextEdit {
-  if (cell.end > cell.start) return { start: cell.start, end: cell.end, newText: value };
-  let s = cell.start;
-  let e = cell.end;
-  while (s > 0 && (text[s - 1] === ' ' || text[s - 1] === '\u3000')) s--;
-  while (e < text.length && (text[e] === ' ' || text[e] === '\u3000')) e++;
-  const before = s > 0 ? text[s - 1] : '\n';
-  const after = e < text.length ? text[e] : '\n';
-  const bar = (c: string): boolean => c === '|' || c === '\uff5c';
-  return { start: s, end: e, newText: `${bar(before) ? ' ' : ''}${value}${bar(after) ? ' ' : ''}` };
-}
-
-/**
- * Edits that give rows[from..] the serials first, first + 1, …, only where they differ. A
- * layout-A row without a serial cell gets one inserted before its first line.
- */
-export function renumberRows(doc: ParsedDocument, from: number, first: number): TextEdit[] {
-  const annex = doc.annex;
-  if (!annex || !hasSerialColumn(annex)) return [];
-  const edits: TextEdit[] = [];
-  for (let k = from; k < annex.rows.length; k++) {
-    const row = annex.rows[k];
-    const n = first + (k - from);
-    const cell = row.serialCell;
-    if (cell) {
-      if (cell.text.trim() !== String(n)) edits.push(writeCell(doc.text, cell, String(n)));
-    } else if (annex.layout === 'cells') {
-      const at = doc.lines[row.line].start;
-      edits.push({ start: at, end: at, newText: `${n} |${lineBreakAt(doc.text, doc.lines[row.line].end)}` });
-    }
-  }
-  return edits;
-}
+import type { Fix, Rule } from './types';
+import { hasSerialColumn, renumberRows } from '../fixes/table';
 
 const rule: Rule = {
   meta: {

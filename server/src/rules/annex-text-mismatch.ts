@@ -7,12 +7,7 @@ import type { Sentence } from '../document/model';
 import type { DocumentAnalysis } from '../analysis/analysis';
 import type { Fix, Rule, TextEdit } from './types';
 import { foldWidth, removeSpaces } from '../document/text';
-import { fitsInCell } from '../fixes/cells';
-
-/** The body text a row is compared with: its sentences' contents. */
-export function bodyText(sentences: readonly Sentence[]): string {
-  return sentences.map((s) => s.content).join('');
-}
+import { bodyText, fitsInCell } from '../fixes/table';
 
 function quote(s: string, max = 16): string {
   return s.length > max ? `${s.slice(0, max)}…` : s;

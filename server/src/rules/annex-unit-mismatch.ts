@@ -5,51 +5,12 @@
 // alone (a fix would change every row of the merge).
 
 import type { Unit, UnitParenthetical } from '../document/model';
-import type { ResolvedConfig } from '../config/config';
+import { aliasMap } from '../config/config';
 import type { Fix, Rule } from './types';
-import { foldWidth, removeSpaces } from '../document/text';
+import { byRole, uniqueNames, unitsText, VERB } from '../fixes/table';
 
-const VERB: Record<Unit['role'], string> = { lead: '牵头', support: '配合', responsible: '负责' };
 const PHRASE: Record<Unit['role'], string> = { lead: '牵头落实', support: '配合落实', responsible: '负责落实' };
 const KEY: Record<Unit['role'], string> = { lead: '牵头单位', support: '配合单位', responsible: '责任单位' };
-
-/** Distinct names in order of first occurrence. */
-export function uniqueNames(units: readonly Unit[]): string[] {
-  const out: string[] = [];
-  for (const u of units) if (!out.includes(u.name)) out.push(u.name);
-  return out;
-}
-
-/** Names grouped by role, roles in order of first occurrence. */
-function byRole(units: readonly Unit[]): { role: Unit['role']; names: string[] }[] {
-  const groups: { role: Unit['role']; names: string[] }[] = [];
-  for (const u of units) {
-    let g = groups.find((x) => x.role === u.role);
-    if (!g) groups.push((g = { role: u.role, names: [] }));
-    if (!g.names.includes(u.name)) g.names.push(u.name);
-  }
-  return groups;
-}
-
-/**
- * The units as a cell text: names joined with `、`; when the roles differ, one clause per role
- * (`区甲局牵头,区乙局配合`).
- */
-export function unitsText(units: readonly Unit[], comma: string): string {
-  const groups = byRole(units);
-  if (groups.length <= 1) return uniqueNames(units).join('、');
-  return groups.map((g) => g.names.join('、') + VERB[g.role]).join(comma);
-}
-
-/** Alias → preferred name, both with spaces removed and width folded. */
-export function aliasMap(config: ResolvedConfig): Map<string, string> {
-  const map = new Map<string, string>();
-  const norm = (s: string): string => removeSpaces(foldWidth(s));
-  for (const [preferred, aliases] of Object.entries(config.unitAliases)) {
-    for (const a of aliases) map.set(norm(a), norm(preferred));
-  }
-  return map;
-}
 
 /**
  * The parenthetical rewritten to name `units` instead: keys (`责任单位:`) or role verbs

@@ -10,7 +10,7 @@
 import type { AnnexRow, ParsedDocument, Sentence, UnitParenthetical } from '../document/model';
 import type { Fix, Rule, TextEdit } from './types';
 import { monthsInYear } from '../document/time';
-import { fillCell } from '../fixes/cells';
+import { writeCell } from '../fixes/table';
 
 const FIXED_CHOICES = ['全年', '上半年', '下半年', '一季度', '二季度', '三季度', '四季度'];
 const TIME_KEYS = ['时间节点', '完成时限', '完成时间', '时限'];
@@ -101,7 +101,7 @@ const rule: Rule = {
           end: cell.end,
           message: `缺少时间节点:任务分解表序号${serial}的时间节点为空`,
           messageEn: `The time cell of annex row ${serial} is empty`,
-          fixes: fixes(month, (v) => fillCell(text, cell, v)),
+          fixes: fixes(month, (v) => writeCell(text, cell, v)),
         });
       }
       return;

@@ -11,14 +11,7 @@
 import type { AnnexRow, Cell, ParsedDocument, Sentence, Unit, UnitParenthetical } from '../document/model';
 import type { Fix, Rule, TextEdit } from './types';
 import { isPlaceholderUnit } from '../document/units';
-import { fillCell } from '../fixes/cells';
-
-/** Distinct unit names in order of first occurrence. */
-function uniqueNames(units: Iterable<Unit>): string[] {
-  const out: string[] = [];
-  for (const u of units) if (!out.includes(u.name)) out.push(u.name);
-  return out;
-}
+import { uniqueNames, writeCell } from '../fixes/table';
 
 /** Why a unit text is not a unit: empty, a placeholder, or nothing readable. */
 function describeEmpty(text: string): string {
@@ -99,7 +92,7 @@ const rule: Rule = {
         end: cell.end,
         message: `任务缺少责任单位:任务分解表序号${serial}的责任单位${describeEmpty(cell.text)}`,
         messageEn: `The unit cell of annex row ${serial} is empty or a placeholder`,
-        fixes: body.length ? [fillFix(`按正文括注填写“${body.join('、')}”`, fillCell(text, cell, body.join('、')))] : [],
+        fixes: body.length ? [fillFix(`按正文括注填写“${body.join('、')}”`, writeCell(text, cell, body.join('、')))] : [],
       });
     }
 
