@@ -2,6 +2,12 @@
 
 import { run } from './cli/main';
 
+// Output piped into a command that stops reading (`yaodian tasks … | head`): stop quietly.
+process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+  if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw err;
+});
+
 run(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;

@@ -8,7 +8,7 @@
 // (as time-missing leaves it too), and (a) only when annex-missing-row is off.
 // Tasks (b) or (c) report are not reported again by (a).
 
-import type { AnnexRow, Cell, ParsedDocument, Sentence, Unit, UnitParenthetical } from '../document/model';
+import type { AnnexRow, Cell, ParsedDocument, Sentence, UnitParenthetical } from '../document/model';
 import type { Fix, Rule, TextEdit } from './types';
 import { isPlaceholderUnit } from '../document/units';
 import { uniqueNames, writeCell } from '../fixes/table';
