@@ -221,29 +221,47 @@ interface AlignState {
 }
 
 export function alignAnnex(doc: ParsedDocument): Alignment {
-  const annex = doc.annex;
+  const rows = doc.annex ? doc.annex.rows : [];
   const sentences = doc.sentences;
-  const table = new GramTable();
-  const grams = table.pack(sentences.map((s) => textKey(s.content)), true);
-  const rowGrams = table.pack((annex ? annex.rows : []).map((r) => (r.task ? textKey(r.task.text) : '')), false);
-
-  const state: AlignState = {
-    sentences,
-    grams,
-    postings: null,
-    vocabulary: table.size,
-    scorer: new SpanScorer(table.size),
-    hits: new Int32Array(sentences.length),
-    claimed: new Uint8Array(sentences.length),
+  const sentenceKeys = sentences.map((s) => textKey(s.content));
+  const rowKeys = rows.map((r) => (r.task ? textKey(r.task.text) : ''));
+  const claimed = new Uint8Array(sentences.length);
+  // The bigram machinery is built only when a row is not an exact copy of body text.
+  let fuzzy: { state: AlignState; rowGrams: Packed } | null = null;
+  const fuzzyState = (): { state: AlignState; rowGrams: Packed } => {
+    if (fuzzy) return fuzzy;
+    const table = new GramTable();
+    const grams = table.pack(sentenceKeys, true);
+    const rowGrams = table.pack(rowKeys, false);
+    fuzzy = {
+      rowGrams,
+      state: {
+        sentences,
+        grams,
+        postings: null,
+        vocabulary: table.size,
+        scorer: new SpanScorer(table.size),
+        hits: new Int32Array(sentences.length),
+        claimed,
+      },
+    };
+    return fuzzy;
   };
 
   const matches: RowMatch[] = [];
   let expected = 0;
-  (annex ? annex.rows : []).forEach((row, r) => {
-    const m = matchRow(row, rowGrams, r, state, expected);
+  rows.forEach((row, r) => {
+    const exact = exactSpan(rowKeys[r], sentenceKeys, sentences, claimed, expected);
+    let m: RowMatch;
+    if (exact) {
+      m = { row, sentences: sentences.slice(exact.a, exact.b + 1), score: 1, inOrder: true };
+    } else {
+      const f = fuzzyState();
+      m = matchRow(row, f.rowGrams, r, f.state, expected);
+    }
     matches.push(m);
     if (m.sentences.length > 0) {
-      for (const s of m.sentences) state.claimed[s.index] = 1;
+      for (const s of m.sentences) claimed[s.index] = 1;
       expected = m.sentences[m.sentences.length - 1].index + 1;
     }
   });
@@ -257,6 +275,31 @@ export function alignAnnex(doc: ParsedDocument): Alignment {
     }
   }
   return { matches, rowsOfSentence };
+}
+
+/**
+ * The common case, without any bigrams: the row's text is, up to punctuation and spaces, exactly
+ * the text of one or more consecutive unclaimed sentences of one item, starting within three
+ * sentences of where the previous row ended.
+ */
+function exactSpan(
+  rowKey: string,
+  keys: string[],
+  sentences: Sentence[],
+  claimed: Uint8Array,
+  expected: number,
+): { a: number; b: number } | null {
+  if (rowKey.length === 0) return null;
+  for (let a = expected; a < Math.min(sentences.length, expected + 3); a++) {
+    let at = 0;
+    for (let b = a; b < sentences.length && b - a < MAX_SPAN && sentences[b].item === sentences[a].item && !claimed[b]; b++) {
+      const k = keys[b];
+      if (k.length === 0 || !rowKey.startsWith(k, at)) break;
+      at += k.length;
+      if (at === rowKey.length) return { a, b };
+    }
+  }
+  return null;
 }
 
 function matchRow(row: AnnexRow, rowGrams: Packed, r: number, st: AlignState, expected: number): RowMatch {

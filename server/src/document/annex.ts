@@ -2,7 +2,7 @@
 // per line with bars (`pipes`), C tab-separated (`tabs`). Columns are known by header name;
 // in layout A cells are placed by content, since merged cells leave rows with cells missing.
 
-import type { Annex, AnnexLayout, AnnexRow, Cell, Column, ColumnRole, Span, TimeNode, Unit } from './model';
+import type { Annex, AnnexLayout, AnnexRow, Cell, Column, ColumnRole, Span, TimeNode, Unit, UnitRole } from './model';
 import { foldWidth, skipSpaces, trimEndIndex, type Line } from './text';
 import { isAnnexStart, isNoise } from './classify';
 import { parseTimeNode } from './time';
@@ -332,6 +332,23 @@ function placeCells(cells: RawCell[], header: Column[], prev: AnnexRow | null, i
   return buildRow(placed, extra, header, prev, index, false);
 }
 
+/**
+ * Unit cells repeat (区政府各部门、各街镇 …): parse each text once per role and rebase the
+ * result on the cell's offset. Bounded like the time cache.
+ */
+const unitCache = new Map<string, Unit[]>();
+
+function unitsOf(text: string, start: number, role: UnitRole): Unit[] {
+  const key = `${role}\u0000${text}`;
+  let parsed = unitCache.get(key);
+  if (parsed === undefined) {
+    parsed = parseUnitList(text, 0, role);
+    if (unitCache.size > 2000) unitCache.clear();
+    unitCache.set(key, parsed);
+  }
+  return parsed.map((u) => ({ ...u, start: u.start + start, end: u.end + start }));
+}
+
 /** Every time node has one of these: cells without them are not parsed as times at all. */
 const MAY_BE_TIME = /[年月季日]|长期|持续|常态|每|按/;
 
@@ -504,7 +521,7 @@ function buildRow(
         if (!row.units) row.units = cell;
         if (cell) {
           const role = col.name.includes('牵头') ? 'lead' : col.name.includes('配合') || col.name.includes('协办') || col.name.includes('参与') ? 'support' : 'responsible';
-          units.push(...parseUnitList(cell.text, cell.start, role));
+          units.push(...unitsOf(cell.text, cell.start, role));
         }
         break;
       case 'time':
