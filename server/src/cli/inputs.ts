@@ -3,7 +3,6 @@
 
 import * as fs from 'fs';
 import * as path from 'path';
-import fg from 'fast-glob';
 
 export interface Inputs {
   files: string[];
@@ -13,6 +12,13 @@ export interface Inputs {
 
 const GLOB_CHARS = /[*?[\]{}]/;
 const IGNORED_DIRS = ['**/node_modules/**', '**/.git/**'];
+
+/** fast-glob is loaded only when a directory or a pattern is given, not for plain files. */
+function glob(pattern: string, options: { cwd: string; absolute: boolean; ignore: string[]; dot?: boolean }): string[] {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const fg = require('fast-glob') as typeof import('fast-glob');
+  return fg.sync(pattern, options);
+}
 
 export function expandInputs(args: string[], cwd = process.cwd()): Inputs {
   const files: string[] = [];
@@ -34,13 +40,13 @@ export function expandInputs(args: string[], cwd = process.cwd()): Inputs {
       stat = undefined;
     }
     if (stat?.isDirectory()) {
-      const found = fg.sync('**/*.txt', { cwd: abs, absolute: true, ignore: IGNORED_DIRS, dot: false }).sort();
+      const found = glob('**/*.txt', { cwd: abs, absolute: true, ignore: IGNORED_DIRS, dot: false }).sort();
       found.forEach(add);
       if (found.length === 0) problems.push(`${arg}: 目录中没有 .txt 文件 (no *.txt files in directory)`);
     } else if (stat) {
       add(abs);
     } else if (GLOB_CHARS.test(arg)) {
-      const found = fg.sync(arg.replace(/\\/g, '/'), { cwd, absolute: true, ignore: IGNORED_DIRS }).sort();
+      const found = glob(arg.replace(/\\/g, '/'), { cwd, absolute: true, ignore: IGNORED_DIRS }).sort();
       found.forEach(add);
       if (found.length === 0) problems.push(`${arg}: 没有匹配的文件 (no files match)`);
     } else {

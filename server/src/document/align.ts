@@ -251,10 +251,10 @@ export function alignAnnex(doc: ParsedDocument): Alignment {
   const matches: RowMatch[] = [];
   let expected = 0;
   rows.forEach((row, r) => {
-    const exact = exactSpan(rowKeys[r], sentenceKeys, sentences, claimed, expected);
+    const near = exactSpan(rowKeys[r], sentenceKeys, sentences, claimed, expected) ?? nearSpan(rowKeys[r], sentenceKeys, sentences, claimed, expected);
     let m: RowMatch;
-    if (exact) {
-      m = { row, sentences: sentences.slice(exact.a, exact.b + 1), score: 1, inOrder: true };
+    if (near) {
+      m = { row, sentences: sentences.slice(near.a, near.b + 1), score: near.score, inOrder: true };
     } else {
       const f = fuzzyState();
       m = matchRow(row, f.rowGrams, r, f.state, expected);
@@ -288,7 +288,7 @@ function exactSpan(
   sentences: Sentence[],
   claimed: Uint8Array,
   expected: number,
-): { a: number; b: number } | null {
+): { a: number; b: number; score: number } | null {
   if (rowKey.length === 0) return null;
   for (let a = expected; a < Math.min(sentences.length, expected + 3); a++) {
     let at = 0;
@@ -296,10 +296,69 @@ function exactSpan(
       const k = keys[b];
       if (k.length === 0 || !rowKey.startsWith(k, at)) break;
       at += k.length;
-      if (at === rowKey.length) return { a, b };
+      if (at === rowKey.length) return { a, b, score: 1 };
     }
   }
   return null;
+}
+
+/**
+ * A drifted row that is still plainly the next task (similarity ≥ CLEAR_MATCH with a span
+ * starting within three sentences of where the previous row ended), scored with small local
+ * maps: the document-wide bigram index is built only for rows found nowhere near.
+ */
+function nearSpan(
+  rowKey: string,
+  keys: string[],
+  sentences: Sentence[],
+  claimed: Uint8Array,
+  expected: number,
+): { a: number; b: number; score: number } | null {
+  if (rowKey.length < 2) return null;
+  const rowCounts = countsOf(bigrams(rowKey));
+  const rowSize = rowKey.length - 1;
+  let best: { a: number; b: number; score: number } | null = null;
+  for (let a = expected; a < Math.min(sentences.length, expected + 3); a++) {
+    const span: Counts = new Map();
+    let overlap = 0;
+    let size = 0;
+    let score = 0;
+    for (let b = a; b < sentences.length && b - a < MAX_SPAN && sentences[b].item === sentences[a].item && !claimed[b]; b++) {
+      for (const g of bigrams(keys[b])) {
+        const before = span.get(g) ?? 0;
+        span.set(g, before + 1);
+        if (before < (rowCounts.get(g) ?? 0)) overlap++;
+        size++;
+      }
+      const next = (2 * overlap) / (rowSize + size);
+      if (next <= score) break;
+      score = next;
+      if (score >= CLEAR_MATCH && (!best || score > best.score)) best = { a, b, score };
+    }
+  }
+  // A span grown from a title sentence keeps it: drop leading sentences while that helps.
+  while (best && best.a < best.b) {
+    const trimmed = dice(rowCounts, rowSize, keys, best.a + 1, best.b);
+    if (trimmed <= best.score) break;
+    best = { a: best.a + 1, b: best.b, score: trimmed };
+  }
+  return best;
+}
+
+/** Dice similarity of the row's bigrams with those of sentences a..b. */
+function dice(rowCounts: Counts, rowSize: number, keys: string[], a: number, b: number): number {
+  const span: Counts = new Map();
+  let overlap = 0;
+  let size = 0;
+  for (let k = a; k <= b; k++) {
+    for (const g of bigrams(keys[k])) {
+      const before = span.get(g) ?? 0;
+      span.set(g, before + 1);
+      if (before < (rowCounts.get(g) ?? 0)) overlap++;
+      size++;
+    }
+  }
+  return (2 * overlap) / (rowSize + size);
 }
 
 function matchRow(row: AnnexRow, rowGrams: Packed, r: number, st: AlignState, expected: number): RowMatch {

@@ -12,7 +12,7 @@ import type {
   Span,
   UnitParenthetical,
 } from './model';
-import { foldWidth, isSpaceCode, LineIndex, skipSpaces, splitLines, trimEndIndex, type Line } from './text';
+import { foldWidth, isSpaceCode, LineIndex, skipSpaces, splitLines, textKey, trimEndIndex, type Line } from './text';
 import { parseMarker } from './markers';
 import { dateLineYear, isAnnexStart, isNoise, isSignatureLine, isTitleLine, titleYear } from './classify';
 import { matchBrackets, splitSentences } from './sentences';
@@ -391,7 +391,7 @@ export function stripTrailingPunctuation(s: string): string {
  * (`总体要求`, `指导思想和工作目标`), so `围绕其他重点工作目标强化信息公开` stays a task chapter.
  */
 export function isNonTaskTitle(title: string, names: readonly string[]): boolean {
-  const rest = foldWidth(title).replace(/[\s\p{P}]/gu, '');
+  const rest = textKey(title);
   return rest.length > 0 && nonTaskPattern(names).test(rest);
 }
 

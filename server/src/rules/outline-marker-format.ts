@@ -45,6 +45,8 @@ const rule: Rule = {
     for (const item of doc.items) {
       const m = item.marker;
       if (m.partStyle) continue;
+      // Most markers are canonical already: build the canonical form only for the others.
+      if (m.canonical && (m.parens === 'none' || m.parens === width)) continue;
       const canonical = canonicalMarker(m, width);
       if (m.text === canonical) continue;
       const here = m.text.trim();
