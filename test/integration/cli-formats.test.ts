@@ -1,31 +1,19 @@
 // `yaodian check --format sarif|github` through the built CLI (dist/cli.js), as CI runs it.
 import { strict as assert } from 'assert';
-import { spawnSync } from 'child_process';
+import { runCli, BAD } from '../helpers/cli';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
 import Ajv from 'ajv-draft-04';
 import addFormats from 'ajv-formats';
-import { CLI, FIXTURES, ROOT } from '../helpers/fixtures';
+import { FIXTURES, ROOT } from '../helpers/fixtures';
 import { RULE_IDS } from '../../server/src/rules';
 import { escapeData, escapeProperty, formatGithub } from '../../server/src/report/github';
 import type { JsonFileResult } from '../../server/src/report/format';
 
-function run(args: string[], cwd?: string): { code: number; out: string; err: string } {
-  const r = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', cwd });
-  return { code: r.status ?? -1, out: r.stdout, err: r.stderr };
-}
+const run = runCli;
 
-const BAD = [
-  '2026年某区政务公开工作要点',
-  '一、围绕稳增长强化信息公开',
-  '(一)做好财政信息公开。按季度公开财政收支情况。(区财政局负责落实)',
-  '(三)推进重大项目信息公开。及时发布重点建设项目目录。(区发展改革委负责落实)',
-  '二.围绕惠民生强化信息公开',
-  '(四)推进教育信息公开。公布公办学校招生区域。(区教育局负责落实)',
-  '',
-].join('\n');
 /** BAD with only the warning left. */
 const WARN_ONLY = BAD.replace('(三)', '(二)').replace('(四)', '(三)');
 
