@@ -5,7 +5,9 @@ const esbuild = require('esbuild');
 const production = process.argv.includes('--production');
 
 const entries = [
-  { in: 'server/src/cli.ts', out: 'dist/cli.js', banner: '#!/usr/bin/env node' },
+  // dist/cli.js is a small loader that runs dist/cli-main.js with a compile cache.
+  { in: 'server/src/cliLoader.ts', out: 'dist/cli.js', banner: '#!/usr/bin/env node' },
+  { in: 'server/src/cli.ts', out: 'dist/cli-main.js' },
 ];
 const optional = [
   { in: 'server/src/server.ts', out: 'dist/server.js' },

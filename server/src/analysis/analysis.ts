@@ -38,14 +38,10 @@ export class DocumentAnalysis {
   /** The width of parentheses the document mostly uses in its text: for inserted text. */
   get parenWidth(): 'full' | 'half' {
     if (this.parenWidthCache) return this.parenWidthCache;
-    let full = 0;
-    let half = 0;
+    // Native splits count the two kinds of opening parenthesis (a char loop is slow when cold).
     const t = this.doc.text;
-    for (let i = 0; i < t.length; i++) {
-      const c = t.charCodeAt(i);
-      if (c === 0xff08) full++;
-      else if (c === 0x28) half++;
-    }
+    const full = t.split('\uff08').length - 1;
+    const half = t.split('(').length - 1;
     return (this.parenWidthCache = half > full ? 'half' : 'full');
   }
 

@@ -97,7 +97,10 @@ export function textKey(s: string): string {
   let out = '';
   let from = 0;
   for (let i = 0; i < s.length; i++) {
-    if (!isKeyChar(s.charCodeAt(i), s, i)) {
+    const c = s.charCodeAt(i);
+    // Ideographs are most of the text: decide them here, without a call.
+    if (c >= 0x4e00 && c <= 0x9fff) continue;
+    if (!isKeyChar(c, s, i)) {
       if (i > from) out += s.slice(from, i);
       from = i + 1;
     }

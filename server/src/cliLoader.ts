@@ -1,0 +1,66 @@
+// dist/cli.js: starts the CLI (dist/cli-main.js) with a V8 code cache, so that every run after
+// the first skips compiling the engine (about 40 ms of a 1 MB check). Node ≥ 22 has this built
+// in (module.enableCompileCache); on Node 20 the cache is kept in the system's temp folder, keyed
+// by the Node version and the CLI's own text. Any problem with the cache falls back to a plain
+// require: the cache can make a run faster, never make it fail.
+
+import * as crypto from 'crypto';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import * as vm from 'vm';
+import Module = require('module');
+
+const MAIN = path.join(__dirname, 'cli-main.js');
+
+interface NodeModuleInternals {
+  wrap(source: string): string;
+  enableCompileCache?: () => unknown;
+}
+
+function start(): void {
+  const internals = Module as unknown as NodeModuleInternals;
+  if (typeof internals.enableCompileCache === 'function') {
+    internals.enableCompileCache();
+    require(MAIN);
+    return;
+  }
+  const source = fs.readFileSync(MAIN, 'utf8');
+  const hash = crypto.createHash('sha1').update(process.version).update(source).digest('hex').slice(0, 20);
+  const cacheFile = path.join(os.tmpdir(), 'yaodian-compile-cache', `${hash}.bin`);
+  let cached: Buffer | undefined;
+  try {
+    cached = fs.readFileSync(cacheFile);
+  } catch {
+    cached = undefined;
+  }
+  const script = new vm.Script(internals.wrap(source.replace(/^#!.*/, '')), { filename: MAIN, cachedData: cached });
+  if (!cached || script.cachedDataRejected) {
+    // Written after the run, so the cache holds the functions this run compiled.
+    process.once('exit', () => writeCache(cacheFile, script));
+  }
+  const main = new Module(MAIN, module);
+  main.filename = MAIN;
+  main.paths = (Module as unknown as { _nodeModulePaths(dir: string): string[] })._nodeModulePaths(__dirname);
+  const run = script.runInThisContext() as (exports: unknown, require: NodeJS.Require, module: Module, file: string, dir: string) => void;
+  run.call(main.exports, main.exports, Module.createRequire(MAIN), main, MAIN, __dirname);
+}
+
+function writeCache(file: string, script: vm.Script): void {
+  try {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    const tmp = `${file}.${process.pid}.tmp`;
+    fs.writeFileSync(tmp, script.createCachedData());
+    fs.renameSync(tmp, file);
+  } catch {
+    // No writable temp folder: run without a cache.
+  }
+}
+
+let started = false;
+try {
+  start();
+  started = true;
+} finally {
+  if (!started && !fs.existsSync(MAIN)) process.stderr.write(`yaodian: 找不到 ${MAIN},请先运行 npm run build\n`);
+}
