@@ -9,7 +9,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import * as vm from 'vm';
-import Module = require('module');
+import Module from 'module';
 
 const MAIN = path.join(__dirname, 'cli-main.js');
 
@@ -22,7 +22,7 @@ function start(): void {
   const internals = Module as unknown as NodeModuleInternals;
   if (typeof internals.enableCompileCache === 'function') {
     internals.enableCompileCache();
-    require(MAIN);
+    Module.createRequire(MAIN)(MAIN);
     return;
   }
   const source = fs.readFileSync(MAIN, 'utf8');
