@@ -8,6 +8,7 @@
 // URI second, which skips the save dialog (for scripts and tests).
 
 import * as vscode from 'vscode';
+import { CURSOR_COMMAND } from './languageClient';
 import type { WorkspaceEdit as LspWorkspaceEdit } from 'vscode-languageclient/node';
 import type { ActiveDocument } from './activeDocument';
 import { csvBytes, csvFileName } from './format';
@@ -98,6 +99,12 @@ export function registerCommands(server: YaodianServer, active: ActiveDocument, 
   }
 
   return vscode.Disposable.from(
+    vscode.commands.registerCommand(CURSOR_COMMAND, (uri: string, line: number, character: number) => {
+      const editor = vscode.window.activeTextEditor;
+      if (!editor || editor.document.uri.toString() !== uri) return;
+      const at = new vscode.Position(line, character);
+      editor.selection = new vscode.Selection(at, at);
+    }),
     vscode.commands.registerCommand('yaodian.generateAnnex', (arg?: unknown) =>
       applyServerEdit(
         arg,

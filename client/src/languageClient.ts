@@ -4,6 +4,9 @@
 // sends it the `yaodian.server.*` commands.
 
 import * as vscode from 'vscode';
+
+/** Puts the cursor at a position after a quick fix (arguments: document URI, line, character). */
+export const CURSOR_COMMAND = 'yaodian.placeCursor';
 import {
   ExecuteCommandRequest,
   LanguageClient,
@@ -89,6 +92,8 @@ export class YaodianServer implements vscode.Disposable {
       ],
       synchronize: { configurationSection: 'yaodian' },
       outputChannelName: '工作要点助手',
+      // Fixes that leave the cursor somewhere (inside an inserted `(责任单位:)`) come with this command.
+      initializationOptions: { cursorCommand: CURSOR_COMMAND },
     };
     // The id `yaodian` makes the client read the `yaodian.trace.server` setting.
     const client = new LanguageClient('yaodian', '工作要点助手', serverOptions, clientOptions);

@@ -25,6 +25,8 @@ import { commandHandlers, COMMANDS } from './lsp/commands';
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
 let canConfigure = false;
+/** The client's command that places the cursor after a fix, when it has one (our VS Code client). */
+let cursorCommand: string | undefined;
 let canWatch = false;
 
 const store = new DocumentStore(
@@ -40,6 +42,8 @@ connection.onInitialize((params): InitializeResult => {
   const caps = params.capabilities;
   canConfigure = caps.workspace?.configuration === true;
   canWatch = caps.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+  const init = params.initializationOptions as { cursorCommand?: unknown } | undefined;
+  cursorCommand = typeof init?.cursorCommand === 'string' ? init.cursorCommand : undefined;
   return {
     capabilities: {
       textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -128,7 +132,7 @@ async function current(uri: string) {
 connection.onCodeAction(
   guard('codeAction', async (params) => {
     const state = await current(params.textDocument.uri);
-    return state ? codeActions(params.textDocument.uri, state.result, state.config, params) : [];
+    return state ? codeActions(params.textDocument.uri, state.result, state.config, params, cursorCommand) : [];
   }),
 );
 connection.onDocumentSymbol(guard('documentSymbol', async (params) => {

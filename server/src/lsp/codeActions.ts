@@ -1,7 +1,9 @@
 // Code actions from the engine's fix data: each finding's fixes, "fix all <rule> in this
 // document", and source.fixAll.yaodian for editor.codeActionsOnSave. Nothing is re-derived here.
 
-import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic as LspDiagnostic } from 'vscode-languageserver';
+import { CodeActionKind, type CodeAction, type CodeActionParams, type Command, type Diagnostic as LspDiagnostic } from 'vscode-languageserver';
+import { applyEdits } from '../fixes/apply';
+import type { TextEdit } from '../rules/types';
 import type { ResolvedConfig } from '../config/config';
 import { fixText, type LintResult } from '../engine/lint';
 import { RULES, findRule } from '../rules';
@@ -23,7 +25,7 @@ export function fixAllEdit(uri: string, result: LintResult, config: ResolvedConf
   return edit ? { changes: { [uri]: [toLspEdit(result.doc, edit)] } } : null;
 }
 
-export function codeActions(uri: string, result: LintResult, config: ResolvedConfig, params: CodeActionParams): CodeAction[] {
+export function codeActions(uri: string, result: LintResult, config: ResolvedConfig, params: CodeActionParams, cursorCommand?: string): CodeAction[] {
   const { doc, diagnostics } = result;
   const only = params.context.only;
   const actions: CodeAction[] = [];
@@ -41,6 +43,7 @@ export function codeActions(uri: string, result: LintResult, config: ResolvedCon
           diagnostics: [lsp],
           isPreferred: fix.preferred ?? false,
           edit: { changes: { [uri]: fix.edits.map((e) => toLspEdit(doc, e)) } },
+          command: cursorCommand && fix.cursor !== undefined ? cursorAfter(doc.text, fix.edits, fix.cursor, uri, cursorCommand) : undefined,
         });
       }
       if (finding.fixes.some((f) => f.auto)) rulesWithAutoFix.add(finding.ruleId);
@@ -65,6 +68,13 @@ export function codeActions(uri: string, result: LintResult, config: ResolvedCon
     if (edit) actions.push({ title: '修复所有可自动修复的问题 (yaodian)', kind: FIX_ALL_KIND, edit });
   }
   return actions;
+}
+
+/** The client command that puts the cursor at `cursor`, an offset in the text after the fix. */
+function cursorAfter(text: string, edits: TextEdit[], cursor: number, uri: string, command: string): Command {
+  const fixed = applyEdits(text, edits);
+  const lines = fixed.slice(0, cursor).split(/\r\n|\r|\n/);
+  return { title: '', command, arguments: [uri, lines.length - 1, lines[lines.length - 1].length] };
 }
 
 export function ruleTitle(id: string): string {
