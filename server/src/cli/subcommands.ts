@@ -1,4 +1,4 @@
-// `yaodian annex <file>` and `yaodian tasks <file>`: one document in, a table out. The document
+// `yaodian outline`, `yaodian annex` and `yaodian tasks`: one document in, a tree or a table out. The document
 // is read like `check` reads it (encoding detection, the nearest .yaodianrc.json or --config),
 // so the tasks listed are the tasks `check` checks.
 
@@ -11,6 +11,7 @@ import { parseDocument } from '../document/parse';
 import { generateAnnexTable } from '../fixes/generateAnnex';
 import { taskTableCsv, tasksByUnitCsv } from '../report/csv';
 import { tasksByUnitText, tasksJson, tasksText } from '../report/tasks';
+import { outlineJson, outlineText } from '../report/outline';
 import type { Io } from './main';
 import { readText, type Encoding } from './readText';
 
@@ -62,6 +63,21 @@ function parse(name: string, args: string[], io: Io, extra: Record<string, { typ
     io.err(`yaodian ${name}: ${(e as Error).message}\n`);
     return null;
   }
+}
+
+/** `yaodian outline <file> [--format text|json]`: what the parser understood. */
+export function outlineCommand(args: string[], io: Io): number {
+  const parsed = parse('outline', args, io, { format: { type: 'string', default: 'text' } });
+  if (!parsed) return 2;
+  const format = (parsed.values as { format?: string }).format;
+  if (format !== 'text' && format !== 'json') {
+    io.err(`yaodian outline: 不支持的格式 "${String(format)}" (--format text|json)\n`);
+    return 2;
+  }
+  const loaded = load('outline', parsed.positionals[0], parsed.values as { encoding?: string; config?: string }, io);
+  if (typeof loaded === 'number') return loaded;
+  io.out(format === 'json' ? JSON.stringify(outlineJson(loaded.doc), null, 2) + '\n' : outlineText(loaded.doc));
+  return 0;
 }
 
 /** `yaodian annex <file>`: the task table generated from the body, layout B. */
