@@ -1,6 +1,6 @@
 import { strict as assert } from 'assert';
 import type { Unit, UnitParenthetical, UnitRole } from '../../server/src/document/model';
-import { isPlaceholderUnit, parseUnitList, parseUnitParenthetical } from '../../server/src/document/units';
+import { isPlaceholderUnit, parseUnitList, parseUnitParenthetical, readUnitParenthetical } from '../../server/src/document/units';
 
 /** Names with the first letter of their role: `区甲局:l`. */
 function roles(units: readonly Unit[]): string[] {
@@ -381,5 +381,43 @@ describe('parseUnitParenthetical: role clauses with a time key', () => {
     assert.ok(p.time);
     assert.equal(p.time.text, '6月底前');
     assert.equal(text.slice(p.time.start - 10, p.time.end - 10), '6月底前');
+  });
+});
+
+describe('readUnitParenthetical: one parse per text, rebased on each occurrence', () => {
+  const text = '(责任单位:区甲局、区乙局;完成时限:6月底前)';
+
+  it('gives the same result as parsing at the offset, with the time node', () => {
+    for (const start of [0, 17, 4096]) {
+      const cached = readUnitParenthetical(text, start);
+      const direct = parseUnitParenthetical(text, start);
+      assert.ok(cached && direct);
+      assert.deepEqual(cached.units, direct.units);
+      assert.deepEqual(cached.emptyValues, direct.emptyValues);
+      assert.equal(cached.end, start + text.length);
+      assert.deepEqual({ ...cached.time, node: null }, { ...direct.time, node: null });
+      assert.deepEqual(cached.time?.node?.parts.map((p) => p.months), [0b111111]);
+    }
+  });
+
+  it('hands out independent objects: changing one occurrence leaves the next alone', () => {
+    const a = readUnitParenthetical(text, 100);
+    assert.ok(a);
+    a.units[0].start = -1;
+    a.units.push({ ...a.units[0], name: 'x' });
+    const b = readUnitParenthetical(text, 100);
+    assert.ok(b);
+    assert.equal(b.units.length, 2);
+    assert.equal(b.units[0].start, 106);
+  });
+
+  it('remembers that a parenthetical names no units', () => {
+    assert.equal(readUnitParenthetical('(试行)', 5), null);
+    assert.equal(readUnitParenthetical('(试行)', 9), null);
+  });
+
+  it('keeps empty values of placeholders at their offsets', () => {
+    const p = readUnitParenthetical('(责任单位:XXX)', 10);
+    assert.deepEqual(p?.emptyValues, [{ start: 16, end: 19 }]);
   });
 });

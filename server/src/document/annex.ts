@@ -150,23 +150,22 @@ function spanOf(text: string, line: Line): Span {
 function splitBars(text: string, line: Line): RawCell[] {
   const f = line.folded;
   const cells: RawCell[] = [];
+  // indexOf, not a loop over every character: the annex is most of a large document's lines.
+  let bar = f.indexOf('|');
+  const firstBar = bar;
   let from = 0;
-  let bars = 0;
-  let firstBar = -1;
-  for (let i = 0; i <= f.length; i++) {
-    if (i < f.length && f.charCodeAt(i) !== 0x7c) continue;
-    if (i < f.length) {
-      bars++;
-      if (firstBar < 0) firstBar = i;
-    }
-    const c = trimCell(text, line, from, i);
+  for (;;) {
+    const to = bar < 0 ? f.length : bar;
+    const c = trimCell(text, line, from, to);
     // The pieces before the first bar and after the last one are edges: kept only when not empty.
-    const isEdge = from === 0 || i === f.length;
+    const isEdge = from === 0 || bar < 0;
     if (!(isEdge && c.text.length === 0)) cells.push(c);
-    from = i + 1;
+    if (bar < 0) break;
+    from = bar + 1;
+    bar = f.indexOf('|', from);
   }
   // `|` alone: one empty cell (the export's trailing cell of a merged row).
-  if (cells.length === 0 && bars > 0) cells.push(trimCell(text, line, firstBar, firstBar));
+  if (cells.length === 0 && firstBar >= 0) cells.push(trimCell(text, line, firstBar, firstBar));
   return cells;
 }
 
@@ -210,7 +209,9 @@ function readCellRows(text: string, lines: Line[], trimmed: string[], from: numb
     if (t.length === 0 || isNoise(t)) continue;
     if (!t.includes('|')) break;
     lastLine = k;
-    for (const c of splitBars(text, lines[k])) {
+    const cells = splitBars(text, lines[k]);
+    for (let ci = 0; ci < cells.length; ci++) {
+      const c = cells[ci];
       if (SERIAL.test(c.text) && (row === null || row.length > 1)) {
         row = [c];
         rows.push(row);
@@ -224,8 +225,8 @@ function readCellRows(text: string, lines: Line[], trimmed: string[], from: numb
   }
   if (lastLine >= from) annex.range.end = lines[lastLine].end;
   let prev: AnnexRow | null = null;
-  for (const cells of rows) {
-    const r = placeCells(cells, annex.header, prev, annex.rows.length);
+  for (let ri = 0; ri < rows.length; ri++) {
+    const r = placeCells(rows[ri], annex.header, prev, annex.rows.length);
     annex.rows.push(r);
     prev = r;
   }
@@ -338,7 +339,7 @@ function placeCells(cells: RawCell[], header: Column[], prev: AnnexRow | null, i
  */
 const unitCache = new Map<string, Unit[]>();
 
-function unitsOf(text: string, start: number, role: UnitRole): Unit[] {
+function addUnits(out: Unit[], text: string, start: number, role: UnitRole): void {
   const key = `${role}\u0000${text}`;
   let parsed = unitCache.get(key);
   if (parsed === undefined) {
@@ -346,7 +347,10 @@ function unitsOf(text: string, start: number, role: UnitRole): Unit[] {
     if (unitCache.size > 2000) unitCache.clear();
     unitCache.set(key, parsed);
   }
-  return parsed.map((u) => ({ ...u, start: u.start + start, end: u.end + start }));
+  for (let i = 0; i < parsed.length; i++) {
+    const u = parsed[i];
+    out.push({ text: u.text, start: u.start + start, end: u.end + start, name: u.name, role: u.role });
+  }
 }
 
 /** Every time node has one of these: cells without them are not parsed as times at all. */
@@ -465,16 +469,28 @@ function buildRow(
   index: number,
   positional: boolean,
 ): AnnexRow {
-  const present = placed.filter((c): c is RawCell => c !== null).concat(extra);
+  // Plain loops and no closures: this runs once per row, thousands of times, mostly cold.
   let lineOf = Infinity;
   let endLine = -1;
   let start = Infinity;
   let end = -1;
-  for (const c of present) {
+  let present = 0;
+  const extend = (c: RawCell): void => {
+    present++;
     if (c.line < lineOf) lineOf = c.line;
     if (c.line > endLine) endLine = c.line;
     if (c.start < start) start = c.start;
     if (c.end > end) end = c.end;
+  };
+  for (let k = 0; k < placed.length; k++) {
+    const c = placed[k];
+    if (c !== null) extend(c);
+  }
+  const extraCells: RawCell[] = [];
+  for (let k = 0; k < extra.length; k++) {
+    extend(extra[k]);
+    // Empty leftovers are the export's trailing `|` of a merged row: part of the row, not extra.
+    if (extra[k].text.length > 0) extraCells.push(extra[k]);
   }
   const row: AnnexRow = {
     index,
@@ -486,28 +502,26 @@ function buildRow(
     time: null,
     timeNode: null,
     categories: [],
-    line: present.length ? lineOf : 0,
-    endLine: present.length ? endLine : 0,
-    range: present.length ? { start, end } : { start: 0, end: 0 },
-    // Empty leftovers are the export's trailing `|` of a merged row: part of the row, not extra.
-    extraCells: extra.filter((c) => c.text.length > 0),
+    line: present ? lineOf : 0,
+    endLine: present ? endLine : 0,
+    range: present ? { start, end } : { start: 0, end: 0 },
+    extraCells,
   };
   let categoryIndex = 0;
-  const units: Unit[] = [];
-  header.forEach((col, k) => {
-    const raw = placed[k];
-    let cell: Cell | null = raw;
+  for (let k = 0; k < header.length; k++) {
+    const col = header[k];
+    let cell: Cell | null = placed[k];
     if (col.role === 'category') {
       const above = prev ? prev.categories[categoryIndex] : undefined;
       // A merged category: no cell here (layout A) or an empty cell (a Word paste): carry it down.
-      if ((!cell || (positional && cell.text.length === 0)) && above) cell = { ...above, present: false };
+      if ((!cell || (positional && cell.text.length === 0)) && above) cell = carriedCell(above);
       if (cell) row.categories.push(cell);
       categoryIndex++;
-      return;
+      continue;
     }
     if (!cell && !positional && prev) {
       const carried = col.role === 'units' ? prev.units : col.role === 'time' ? prev.time : null;
-      if (carried) cell = { ...carried, present: false };
+      if (carried) cell = carriedCell(carried);
     }
     switch (col.role) {
       case 'serial':
@@ -519,10 +533,7 @@ function buildRow(
         break;
       case 'units':
         if (!row.units) row.units = cell;
-        if (cell) {
-          const role = col.name.includes('牵头') ? 'lead' : col.name.includes('配合') || col.name.includes('协办') || col.name.includes('参与') ? 'support' : 'responsible';
-          units.push(...unitsOf(cell.text, cell.start, role));
-        }
+        if (cell) addUnits(row.unitList, cell.text, cell.start, unitColumnRole(col.name));
         break;
       case 'time':
         if (!row.time) {
@@ -533,8 +544,17 @@ function buildRow(
       default:
         break;
     }
-  });
-  row.unitList = units;
+  }
   return row;
 }
 
+/** A merged cell's value carried down from the row above: same text and range, not present here. */
+function carriedCell(c: Cell): Cell {
+  return { start: c.start, end: c.end, text: c.text, present: false };
+}
+
+/** The role a unit column gives its names: 牵头单位 lead, 配合/协办/参与单位 support, else responsible. */
+function unitColumnRole(name: string): UnitRole {
+  if (name.includes('牵头')) return 'lead';
+  return name.includes('配合') || name.includes('协办') || name.includes('参与') ? 'support' : 'responsible';
+}

@@ -16,8 +16,8 @@ import { foldWidth, isSpaceCode, LineIndex, skipSpaces, splitLines, textKey, tri
 import { parseMarker } from './markers';
 import { dateLineYear, isAnnexStart, isNoise, isSignatureLine, isTitleLine, titleYear } from './classify';
 import { matchBrackets, splitSentences } from './sentences';
-import { parseUnitParenthetical } from './units';
-import { findTimeMentions, parseTimeNode } from './time';
+import { parseUnitParenthetical, readUnitParenthetical } from './units';
+import { findTimeMentions } from './time';
 import { findAnnex } from './annex';
 import { alignAnnex } from './align';
 
@@ -162,18 +162,22 @@ export function parseDocument(text: string, options: ParseOptions = {}): ParsedD
   // Sentences, unit parentheticals and tasks, item by item.
   const sentences: Sentence[] = [];
   const unitParens: UnitParenthetical[] = [];
-  for (const b of builders) {
+  for (let bi = 0; bi < builders.length; bi++) {
+    const b = builders[bi];
     readItemText(text, folded, b, sentences, unitParens);
     if (b === builders[builders.length - 1]) splitOffClosing(text, lineIndex, b, sentences, paragraphs);
     const item = b.item;
     item.range = { start: item.marker.start, end: b.paragraphs.length ? b.paragraphs[b.paragraphs.length - 1].end : item.text.end };
   }
-  for (const item of items) {
+  for (let k = 0; k < items.length; k++) {
+    const item = items[k];
     item.taskChapter = !isNonTaskTitle(item.title, nonTask) && (item.parent === null || item.parent.taskChapter);
   }
   const tasks: Sentence[] = [];
-  for (const s of sentences) {
-    s.isTask = !s.isTitle && s.item.taskChapter && !/:\s*$/.test(foldWidth(s.content));
+  for (let k = 0; k < sentences.length; k++) {
+    const s = sentences[k];
+    // A sentence ending in a colon introduces what follows: not a task itself.
+    s.isTask = !s.isTitle && s.item.taskChapter && !endsWithColon(s.content);
     if (s.isTask) tasks.push(s);
   }
 
@@ -257,15 +261,20 @@ function readItemText(
   const own: Sentence[] = [];
   const pending: { paren: UnitParenthetical; upto: number }[] = [];
   let uncoveredFrom = 0;
-  for (const p of b.paragraphs) {
-    for (const raw of splitSentences(folded, p.start, p.end)) {
+  // Indexed loops here and below: this runs once per sentence, mostly before V8 optimises it,
+  // and a for-of allocates an iterator result per step until then.
+  for (let pi = 0; pi < b.paragraphs.length; pi++) {
+    const p = b.paragraphs[pi];
+    const raws = splitSentences(folded, p.start, p.end);
+    for (let ri = 0; ri < raws.length; ri++) {
+      const raw = raws[ri];
       // Unit parentheticals: they cover the sentences before them, back to the previous one.
       const removed: Range[] = [];
       let contentStart = raw.start;
-      for (const pr of raw.parens) {
-        const up = parseUnitParenthetical(text.slice(pr.start, pr.end), pr.start);
+      for (let qi = 0; qi < raw.parens.length; qi++) {
+        const pr = raw.parens[qi];
+        const up = readUnitParenthetical(text.slice(pr.start, pr.end), pr.start);
         if (!up) continue;
-        if (up.time) up.time.node = parseTimeNode(up.time.text);
         allParens.push(up);
         item.unitParens.push(up);
         removed.push(pr);
@@ -274,7 +283,10 @@ function readItemText(
         if (pr.start === contentStart) contentStart = skipSpaces(folded, pr.end, raw.end);
         pending.push({ paren: up, upto });
       }
-      for (const n of b.noise) if (n.start >= contentStart && n.end <= raw.end) removed.push(n);
+      for (let ni = 0; ni < b.noise.length; ni++) {
+        const n = b.noise[ni];
+        if (n.start >= contentStart && n.end <= raw.end) removed.push(n);
+      }
       removed.sort((x, y) => x.start - y.start);
       const content = contentOf(text, contentStart, raw.end, removed);
       if (content.length > 0 && /[\p{L}\p{N}]/u.test(content)) {
@@ -294,7 +306,8 @@ function readItemText(
         };
         own.push(sentence);
       }
-      for (const pc of pending) {
+      for (let ci = 0; ci < pending.length; ci++) {
+        const pc = pending[ci];
         const upto = Math.min(pc.upto, own.length);
         // A parenthetical with only a time key (`(完成时限:6月底前)`) gives a time, not a unit.
         const timeOnly = pc.paren.units.length === 0 && pc.paren.emptyValues.length === 0;
@@ -316,9 +329,9 @@ function readItemText(
   if (!item.headingOnly) {
     item.title = own.length > 0 ? stripTrailingPunctuation(own[0].content) : stripTrailingPunctuation(item.text.text);
   }
-  for (const s of own) {
-    s.index = all.length;
-    all.push(s);
+  for (let k = 0; k < own.length; k++) {
+    own[k].index = all.length;
+    all.push(own[k]);
   }
   item.sentences = own;
 }
@@ -368,13 +381,19 @@ function hasContent(folded: string, from: number, to: number): boolean {
 function contentOf(text: string, start: number, end: number, removed: Range[]): string {
   let out = '';
   let pos = start;
-  for (const r of removed) {
+  for (let k = 0; k < removed.length; k++) {
+    const r = removed[k];
     if (r.end <= pos) continue;
     if (r.start > pos) out += text.slice(pos, r.start);
     pos = Math.max(pos, r.end);
   }
   if (pos < end) out += text.slice(pos, end);
   return out.replace(/[\r\n]+[\s\u3000]*/g, '').trim();
+}
+
+function endsWithColon(s: string): boolean {
+  const e = trimEndIndex(s, 0, s.length);
+  return e > 0 && (s.charCodeAt(e - 1) === 0x3a || s.charCodeAt(e - 1) === 0xff1a);
 }
 
 function charLength(s: string): number {

@@ -88,7 +88,7 @@ function isDigitCode(c: number): boolean {
 
 /** End of the first word of `words` found at i, or -1. */
 function matchWord(s: string, i: number, words: readonly string[]): number {
-  for (const w of words) if (s.startsWith(w, i)) return i + w.length;
+  for (let k = 0; k < words.length; k++) if (s.startsWith(words[k], i)) return i + words[k].length;
   return -1;
 }
 
@@ -96,12 +96,14 @@ function matchWord(s: string, i: number, words: readonly string[]): number {
 function matchSuffix(s: string, i: number, words: readonly string[]): number {
   const e = matchWord(s, i, words);
   if (e < 0) return -1;
-  for (const w of NOT_SUFFIXES) if (s.startsWith(w, i) && w.length > e - i) return -1;
+  for (let k = 0; k < NOT_SUFFIXES.length; k++) if (s.startsWith(NOT_SUFFIXES[k], i) && NOT_SUFFIXES[k].length > e - i) return -1;
   return e;
 }
 
 function matchEnding(s: string, i: number): { end: number; kind: EndKind } | null {
-  for (const [w, kind] of ENDINGS) {
+  for (let k = 0; k < ENDINGS.length; k++) {
+    const w = ENDINGS[k][0];
+    const kind = ENDINGS[k][1];
     if (s.startsWith(w, i)) {
       const e = matchSuffix(s, i, [w]);
       return e < 0 ? null : { end: e, kind };
@@ -516,7 +518,10 @@ export function findTimeMentions(text: string, offset: number): TimeMention[] {
 /** Months (bitmask, bit m-1 for month m) of the node that fall in `planYear` (parts with year null or === planYear). */
 export function monthsInYear(node: TimeNode, planYear: number | null): number {
   let months = 0;
-  for (const part of node.parts) if (part.year === null || part.year === planYear) months |= part.months;
+  for (let k = 0; k < node.parts.length; k++) {
+    const part = node.parts[k];
+    if (part.year === null || part.year === planYear) months |= part.months;
+  }
   return months;
 }
 
@@ -527,7 +532,8 @@ export function monthsInYear(node: TimeNode, planYear: number | null): number {
  */
 export function isOutOfYear(node: TimeNode, planYear: number | null): boolean {
   if (planYear === null) return false;
-  for (const part of node.parts) {
+  for (let k = 0; k < node.parts.length; k++) {
+    const part = node.parts[k];
     if (part.year === null) continue;
     if (part.year < planYear || part.year > planYear + 1) return true;
     if (part.year === planYear + 1 && (part.months & ~0x7) !== 0) return true;

@@ -7,6 +7,7 @@
 // the text, plus a constant amount of work per name: this runs on every keystroke.
 
 import type { Range, TimeCell, Unit, UnitParenthetical, UnitRole } from './model';
+import { parseTimeNode } from './time';
 import { foldWidth, isSpaceCode } from './text';
 
 type KeyKind = UnitRole | 'time';
@@ -177,7 +178,10 @@ function scanSegment(ctx: Ctx, from: number, to: number): UnitRole | null | fals
 
 /** A known key at f[i] (spaces allowed inside and before the colon): its kind and colon index. */
 function matchKey(f: string, i: number, to: number): { kind: KeyKind; colon: number } | null {
-  for (const [key, kind] of KEYS) {
+  // Indexed, not `for (const [key, kind] of …)`: destructuring iterates, and this runs per field.
+  for (let q = 0; q < KEYS.length; q++) {
+    const key = KEYS[q][0];
+    const kind = KEYS[q][1];
     let j = i;
     let k = 0;
     while (k < key.length && j < to) {
@@ -305,6 +309,44 @@ export function parseUnitParenthetical(text: string, start: number): UnitParenth
     keyed: keyed !== 'none',
     emptyValues: ctx.empties!,
     time,
+  };
+}
+
+/**
+ * Parentheticals repeat (`(责任单位:区融媒体中心)` dozens of times in one document): each text is
+ * parsed once, at offset 0, and the result is rebased on each occurrence. The time node is parsed
+ * here too (nodes are never modified, so occurrences share them). Bounded like the annex caches.
+ */
+const parenCache = new Map<string, UnitParenthetical | null>();
+
+export function readUnitParenthetical(text: string, start: number): UnitParenthetical | null {
+  let parsed = parenCache.get(text);
+  if (parsed === undefined) {
+    parsed = parseUnitParenthetical(text, 0);
+    if (parsed?.time) parsed.time.node = parseTimeNode(parsed.time.text);
+    if (parenCache.size > 2000) parenCache.clear();
+    parenCache.set(text, parsed);
+  }
+  if (parsed === null) return null;
+  const units: Unit[] = [];
+  for (let i = 0; i < parsed.units.length; i++) {
+    const u = parsed.units[i];
+    units.push({ text: u.text, start: u.start + start, end: u.end + start, name: u.name, role: u.role });
+  }
+  const emptyValues: Range[] = [];
+  for (let i = 0; i < parsed.emptyValues.length; i++) {
+    const r = parsed.emptyValues[i];
+    emptyValues.push({ start: r.start + start, end: r.end + start });
+  }
+  const t = parsed.time;
+  return {
+    text,
+    start,
+    end: start + parsed.end,
+    units,
+    keyed: parsed.keyed,
+    emptyValues,
+    time: t ? { text: t.text, start: t.start + start, end: t.end + start, node: t.node } : null,
   };
 }
 
