@@ -6,7 +6,7 @@
 // a changed word lowers it a little, an unrelated row a lot. Cost: O(total text) to index, and per
 // row a bounded number of candidate spans, so the whole alignment is linear in practice.
 
-import type { Alignment, AnnexRow, ParsedDocument, RowMatch, Sentence } from './model';
+import type { Alignment, AnnexRow, Cell, ParsedDocument, RowMatch, Sentence } from './model';
 import { textKey } from './text';
 
 /** Below this similarity a row is no sentence's row (an orphan). */
@@ -223,8 +223,11 @@ interface AlignState {
 export function alignAnnex(doc: ParsedDocument): Alignment {
   const rows = doc.annex ? doc.annex.rows : [];
   const sentences = doc.sentences;
-  const sentenceKeys = sentences.map((s) => textKey(s.content));
-  const rowKeys = rows.map((r) => (r.task ? textKey(r.task.text) : ''));
+  // Indexed loops: this runs once per row and sentence, mostly before V8 has optimised it.
+  const sentenceKeys: string[] = new Array<string>(sentences.length);
+  for (let k = 0; k < sentences.length; k++) sentenceKeys[k] = textKey(sentences[k].content);
+  const rowKeys: string[] = new Array<string>(rows.length);
+  for (let r = 0; r < rows.length; r++) rowKeys[r] = rows[r].task ? textKey((rows[r].task as Cell).text) : '';
   const claimed = new Uint8Array(sentences.length);
   // The bigram machinery is built only when a row is not an exact copy of body text.
   let fuzzy: { state: AlignState; rowGrams: Packed } | null = null;
@@ -250,7 +253,8 @@ export function alignAnnex(doc: ParsedDocument): Alignment {
 
   const matches: RowMatch[] = [];
   let expected = 0;
-  rows.forEach((row, r) => {
+  for (let r = 0; r < rows.length; r++) {
+    const row = rows[r];
     const near = exactSpan(rowKeys[r], sentenceKeys, sentences, claimed, expected) ?? nearSpan(rowKeys[r], sentenceKeys, sentences, claimed, expected);
     let m: RowMatch;
     if (near) {
@@ -260,18 +264,20 @@ export function alignAnnex(doc: ParsedDocument): Alignment {
       m = matchRow(row, f.rowGrams, r, f.state, expected);
     }
     matches.push(m);
-    if (m.sentences.length > 0) {
-      for (const s of m.sentences) claimed[s.index] = 1;
-      expected = m.sentences[m.sentences.length - 1].index + 1;
+    const ms = m.sentences;
+    if (ms.length > 0) {
+      for (let k = 0; k < ms.length; k++) claimed[ms[k].index] = 1;
+      expected = ms[ms.length - 1].index + 1;
     }
-  });
+  }
   markOrder(matches);
   const rowsOfSentence = new Map<number, AnnexRow[]>();
-  for (const m of matches) {
-    for (const s of m.sentences) {
-      const list = rowsOfSentence.get(s.index);
-      if (list) list.push(m.row);
-      else rowsOfSentence.set(s.index, [m.row]);
+  for (let r = 0; r < matches.length; r++) {
+    const ms = matches[r].sentences;
+    for (let k = 0; k < ms.length; k++) {
+      const list = rowsOfSentence.get(ms[k].index);
+      if (list) list.push(matches[r].row);
+      else rowsOfSentence.set(ms[k].index, [matches[r].row]);
     }
   }
   return { matches, rowsOfSentence };
@@ -502,9 +508,7 @@ function markOrder(matches: RowMatch[]): void {
     if (lo > 0) prev[i] = tailIdx[lo - 1];
     tailIdx[lo] = i;
   }
-  const keep = new Set<number>();
-  for (let k = tailIdx.length ? tailIdx[tailIdx.length - 1] : -1; k >= 0; k = prev[k]) keep.add(k);
-  matched.forEach((m, i) => {
-    m.inOrder = keep.has(i);
-  });
+  const keep = new Uint8Array(matched.length);
+  for (let k = tailIdx.length ? tailIdx[tailIdx.length - 1] : -1; k >= 0; k = prev[k]) keep[k] = 1;
+  for (let i = 0; i < matched.length; i++) matched[i].inOrder = keep[i] === 1;
 }

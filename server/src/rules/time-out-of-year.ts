@@ -1,7 +1,7 @@
 // time-out-of-year: a time node before the plan year, or later than the first quarter of the
 // next year (`2024年6月` in a 2026 plan). Silent when the plan year is unknown.
 
-import type { TimeCell } from '../document/model';
+import type { Span, TimeNode } from '../document/model';
 import type { Rule } from './types';
 import { isOutOfYear } from '../document/time';
 
@@ -17,8 +17,9 @@ const rule: Rule = {
   check({ doc, analysis, report }) {
     const year = analysis.planYear;
     if (year === null) return;
-    const check = (cell: TimeCell): void => {
-      if (!cell.node || !isOutOfYear(cell.node, year)) return;
+    // The node is passed apart: a row keeps it next to its time cell, a parenthetical in it.
+    const check = (cell: Span, node: TimeNode | null): void => {
+      if (!node || !isOutOfYear(node, year)) return;
       const t = cell.text.trim();
       report({
         start: cell.start,
@@ -28,9 +29,9 @@ const rule: Rule = {
       });
     };
     for (const row of doc.annex?.rows ?? []) {
-      if (row.time && row.time.present) check({ ...row.time, node: row.timeNode });
+      if (row.time && row.time.present) check(row.time, row.timeNode);
     }
-    for (const p of doc.unitParens) if (p.time) check(p.time);
+    for (const p of doc.unitParens) if (p.time) check(p.time, p.time.node);
   },
 };
 
