@@ -6,7 +6,7 @@
 // a changed word lowers it a little, an unrelated row a lot. Cost: O(total text) to index, and per
 // row a bounded number of candidate spans, so the whole alignment is linear in practice.
 
-import type { Alignment, AnnexRow, Cell, ParsedDocument, RowMatch, Sentence } from './model';
+import type { Alignment, AnnexRow, ParsedDocument, RowMatch, Sentence } from './model';
 import { textKey } from './text';
 
 /** Below this similarity a row is no sentence's row (an orphan). */
@@ -223,19 +223,18 @@ interface AlignState {
 export function alignAnnex(doc: ParsedDocument): Alignment {
   const rows = doc.annex ? doc.annex.rows : [];
   const sentences = doc.sentences;
-  // Indexed loops: this runs once per row and sentence, mostly before V8 has optimised it.
-  const sentenceKeys: string[] = new Array<string>(sentences.length);
-  for (let k = 0; k < sentences.length; k++) sentenceKeys[k] = textKey(sentences[k].content);
-  const rowKeys: string[] = new Array<string>(rows.length);
-  for (let r = 0; r < rows.length; r++) rowKeys[r] = rows[r].task ? textKey((rows[r].task as Cell).text) : '';
+  // Comparison keys are computed when first needed: most rows are verbatim copies of body
+  // sentences and are matched on the raw text without any key.
+  const sentenceKeys = new Keys(sentences.length, (k) => sentences[k].content);
+  const rowKeys = new Keys(rows.length, (r) => rows[r].task?.text ?? '');
   const claimed = new Uint8Array(sentences.length);
   // The bigram machinery is built only when a row is not an exact copy of body text.
   let fuzzy: { state: AlignState; rowGrams: Packed } | null = null;
   const fuzzyState = (): { state: AlignState; rowGrams: Packed } => {
     if (fuzzy) return fuzzy;
     const table = new GramTable();
-    const grams = table.pack(sentenceKeys, true);
-    const rowGrams = table.pack(rowKeys, false);
+    const grams = table.pack(sentenceKeys.all(), true);
+    const rowGrams = table.pack(rowKeys.all(), false);
     fuzzy = {
       rowGrams,
       state: {
@@ -255,7 +254,7 @@ export function alignAnnex(doc: ParsedDocument): Alignment {
   let expected = 0;
   for (let r = 0; r < rows.length; r++) {
     const row = rows[r];
-    const near = exactSpan(rowKeys[r], sentenceKeys, sentences, claimed, expected) ?? nearSpan(rowKeys[r], sentenceKeys, sentences, claimed, expected);
+    const near = exactSpan(row, r, rowKeys, sentenceKeys, sentences, claimed, expected) ?? nearSpan(rowKeys.get(r), sentenceKeys, sentences, claimed, expected);
     let m: RowMatch;
     if (near) {
       m = { row, sentences: sentences.slice(near.a, near.b + 1), score: near.score, inOrder: true };
@@ -283,23 +282,61 @@ export function alignAnnex(doc: ParsedDocument): Alignment {
   return { matches, rowsOfSentence };
 }
 
+/** Comparison keys (textKey) of many texts, each computed on first use. */
+class Keys {
+  private readonly keys: (string | undefined)[];
+  constructor(
+    private readonly count: number,
+    private readonly textOf: (k: number) => string,
+  ) {
+    this.keys = new Array<string | undefined>(count);
+  }
+  get(k: number): string {
+    let key = this.keys[k];
+    if (key === undefined) {
+      key = textKey(this.textOf(k));
+      this.keys[k] = key;
+    }
+    return key;
+  }
+  all(): string[] {
+    const out: string[] = new Array<string>(this.count);
+    for (let k = 0; k < this.count; k++) out[k] = this.get(k);
+    return out;
+  }
+}
+
 /**
  * The common case, without any bigrams: the row's text is, up to punctuation and spaces, exactly
  * the text of one or more consecutive unclaimed sentences of one item, starting within three
- * sentences of where the previous row ended.
+ * sentences of where the previous row ended. A verbatim copy is recognised on the raw text
+ * first; keys are computed only when it is not one (textKey(a + b) = textKey(a) + textKey(b),
+ * so both ways find the same span).
  */
 function exactSpan(
-  rowKey: string,
-  keys: string[],
+  row: AnnexRow,
+  r: number,
+  rowKeys: Keys,
+  keys: Keys,
   sentences: Sentence[],
   claimed: Uint8Array,
   expected: number,
 ): { a: number; b: number; score: number } | null {
-  if (rowKey.length === 0) return null;
+  const rowText = row.task ? row.task.text : '';
+  if (rowText.length === 0) return null;
   for (let a = expected; a < Math.min(sentences.length, expected + 3); a++) {
     let at = 0;
     for (let b = a; b < sentences.length && b - a < MAX_SPAN && sentences[b].item === sentences[a].item && !claimed[b]; b++) {
-      const k = keys[b];
+      const c = sentences[b].content;
+      if (!rowText.startsWith(c, at)) break;
+      at += c.length;
+      if (at === rowText.length) return { a, b, score: 1 };
+    }
+    const rowKey = rowKeys.get(r);
+    if (rowKey.length === 0) return null;
+    at = 0;
+    for (let b = a; b < sentences.length && b - a < MAX_SPAN && sentences[b].item === sentences[a].item && !claimed[b]; b++) {
+      const k = keys.get(b);
       if (k.length === 0 || !rowKey.startsWith(k, at)) break;
       at += k.length;
       if (at === rowKey.length) return { a, b, score: 1 };
@@ -315,7 +352,7 @@ function exactSpan(
  */
 function nearSpan(
   rowKey: string,
-  keys: string[],
+  keys: Keys,
   sentences: Sentence[],
   claimed: Uint8Array,
   expected: number,
@@ -330,7 +367,7 @@ function nearSpan(
     let size = 0;
     let score = 0;
     for (let b = a; b < sentences.length && b - a < MAX_SPAN && sentences[b].item === sentences[a].item && !claimed[b]; b++) {
-      for (const g of bigrams(keys[b])) {
+      for (const g of bigrams(keys.get(b))) {
         const before = span.get(g) ?? 0;
         span.set(g, before + 1);
         if (before < (rowCounts.get(g) ?? 0)) overlap++;
@@ -352,12 +389,12 @@ function nearSpan(
 }
 
 /** Dice similarity of the row's bigrams with those of sentences a..b. */
-function dice(rowCounts: Counts, rowSize: number, keys: string[], a: number, b: number): number {
+function dice(rowCounts: Counts, rowSize: number, keys: Keys, a: number, b: number): number {
   const span: Counts = new Map();
   let overlap = 0;
   let size = 0;
   for (let k = a; k <= b; k++) {
-    for (const g of bigrams(keys[k])) {
+    for (const g of bigrams(keys.get(k))) {
       const before = span.get(g) ?? 0;
       span.set(g, before + 1);
       if (before < (rowCounts.get(g) ?? 0)) overlap++;
