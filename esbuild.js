@@ -1,18 +1,24 @@
-// Bundles the three entry points: the VS Code client, the language server and the CLI.
+// Bundles the entry points: the VS Code client, the language server and the CLI.
 // esbuild does not type-check; `npm run typecheck` (tsc --noEmit) does.
+const crypto = require('crypto');
+const fs = require('fs');
 const esbuild = require('esbuild');
 
 const production = process.argv.includes('--production');
 
 const entries = [
-  // dist/cli.js is a small loader that runs dist/cli-main.js with a compile cache.
-  { in: 'server/src/cliLoader.ts', out: 'dist/cli.js', banner: '#!/usr/bin/env node' },
   { in: 'server/src/cli.ts', out: 'dist/cli-main.js', lazyVendor: true },
   // Libraries the CLI needs only now and then (GB18030 files; directories and globs) are bundled
   // apart: the engine's file stays small, and every check skips reading ~700 KB of code tables.
   { in: 'iconv-lite', out: 'dist/vendor/iconv-lite.js' },
   { in: 'fast-glob', out: 'dist/vendor/fast-glob.js' },
+  { in: 'server/src/server.ts', out: 'dist/server.js' },
+  { in: 'client/src/extension.ts', out: 'dist/extension.js', external: ['vscode'] },
 ];
+// dist/cli.js is a small loader that runs dist/cli-main.js with a compile cache. It is built
+// last: the hash of dist/cli-main.js is written into it (the cache's key), so that starting the
+// CLI does not have to load node:crypto and hash the engine on every run.
+const loader = { in: 'server/src/cliLoader.ts', out: 'dist/cli.js', banner: '#!/usr/bin/env node' };
 const LAZY_VENDOR = ['iconv-lite', 'fast-glob'];
 
 /** Resolves `require('iconv-lite')` in dist/cli-main.js to the separate dist/vendor/iconv-lite.js. */
@@ -23,34 +29,31 @@ const lazyVendorPlugin = {
     build.onResolve({ filter }, (args) => ({ path: `./vendor/${args.path}.js`, external: true }));
   },
 };
-const optional = [
-  { in: 'server/src/server.ts', out: 'dist/server.js' },
-  { in: 'client/src/extension.ts', out: 'dist/extension.js', external: ['vscode'] },
-];
+
+function build(e, define = {}) {
+  return esbuild.build({
+    entryPoints: [e.in],
+    outfile: e.out,
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    // jsonc-parser's UMD build cannot be bundled (dynamic requires); its ESM build can.
+    alias: { 'jsonc-parser': './node_modules/jsonc-parser/lib/esm/main.js' },
+    sourcemap: !production,
+    minify: production,
+    external: e.external || [],
+    plugins: e.lazyVendor ? [lazyVendorPlugin] : [],
+    banner: e.banner ? { js: e.banner } : undefined,
+    define,
+    logLevel: 'warning',
+  });
+}
 
 async function main() {
-  const fs = require('fs');
-  const all = entries.concat(optional.filter((e) => fs.existsSync(e.in)));
-  await Promise.all(
-    all.map((e) =>
-      esbuild.build({
-        entryPoints: [e.in],
-        outfile: e.out,
-        bundle: true,
-        platform: 'node',
-        target: 'node20',
-        format: 'cjs',
-        // jsonc-parser's UMD build cannot be bundled (dynamic requires); its ESM build can.
-        alias: { 'jsonc-parser': './node_modules/jsonc-parser/lib/esm/main.js' },
-        sourcemap: !production,
-        minify: production,
-        external: e.external || [],
-        plugins: e.lazyVendor ? [lazyVendorPlugin] : [],
-        banner: e.banner ? { js: e.banner } : undefined,
-        logLevel: 'warning',
-      }),
-    ),
-  );
+  await Promise.all(entries.filter((e) => !e.in.includes('/') || fs.existsSync(e.in)).map((e) => build(e)));
+  const engine = crypto.createHash('sha1').update(fs.readFileSync('dist/cli-main.js')).digest('hex').slice(0, 16);
+  await build(loader, { CLI_MAIN_HASH: JSON.stringify(engine) });
 }
 
 main().catch((err) => {

@@ -1,10 +1,10 @@
 // dist/cli.js: starts the CLI (dist/cli-main.js) with a V8 code cache, so that every run after
 // the first skips compiling the engine (about 40 ms of a 1 MB check). Node ≥ 22 has this built
 // in (module.enableCompileCache); on Node 20 the cache is kept in the system's temp folder, keyed
-// by the Node version and the CLI's own text. Any problem with the cache falls back to a plain
-// require: the cache can make a run faster, never make it fail.
+// by the Node version and the engine's hash (written in at build time, see esbuild.js) and size.
+// Any problem with the cache falls back to a plain require: the cache can make a run faster,
+// never make it fail.
 
-import * as crypto from 'crypto';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -12,6 +12,10 @@ import * as vm from 'vm';
 import Module from 'module';
 
 const MAIN = path.join(__dirname, 'cli-main.js');
+
+/** The hash of dist/cli-main.js, set by esbuild.js when it builds this file. */
+declare const CLI_MAIN_HASH: string;
+const ENGINE_HASH = typeof CLI_MAIN_HASH === 'string' ? CLI_MAIN_HASH : 'dev';
 
 interface NodeModuleInternals {
   wrap(source: string): string;
@@ -26,8 +30,9 @@ function start(): void {
     return;
   }
   const source = fs.readFileSync(MAIN, 'utf8');
-  const hash = crypto.createHash('sha1').update(process.version).update(source).digest('hex').slice(0, 20);
-  const cacheFile = path.join(os.tmpdir(), 'yaodian-compile-cache', `${hash}.bin`);
+  // The size guards against a dist/cli-main.js rebuilt without this loader.
+  const key = `${process.version}-${ENGINE_HASH}-${source.length}`;
+  const cacheFile = path.join(os.tmpdir(), 'yaodian-compile-cache', `${key}.bin`);
   let cached: Buffer | undefined;
   try {
     cached = fs.readFileSync(cacheFile);
@@ -46,12 +51,21 @@ function start(): void {
   run.call(main.exports, main.exports, Module.createRequire(MAIN), main, MAIN, __dirname);
 }
 
+/** Caches written this long ago are removed when a new one is written (each build makes one). */
+const STALE_MS = 30 * 24 * 3600 * 1000;
+
 function writeCache(file: string, script: vm.Script): void {
   try {
-    fs.mkdirSync(path.dirname(file), { recursive: true });
+    const dir = path.dirname(file);
+    fs.mkdirSync(dir, { recursive: true });
     const tmp = `${file}.${process.pid}.tmp`;
     fs.writeFileSync(tmp, script.createCachedData());
     fs.renameSync(tmp, file);
+    const now = Date.now();
+    for (const name of fs.readdirSync(dir)) {
+      const other = path.join(dir, name);
+      if (other !== file && now - fs.statSync(other).mtimeMs > STALE_MS) fs.rmSync(other, { force: true });
+    }
   } catch {
     // No writable temp folder: run without a cache.
   }
