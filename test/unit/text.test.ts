@@ -1,4 +1,5 @@
 import { strict as assert } from 'assert';
+import * as fc from 'fast-check';
 import { foldWidth, LineIndex, removeSpaces, skipSpaces, splitLines, textKey, trimEndIndex } from '../../server/src/document/text';
 
 /** [start, end, text] of every line. */
@@ -30,6 +31,27 @@ describe('text', () => {
         [2, 3, '乙'],
         [4, 5, '丙'],
       ]);
+    });
+
+    it('agrees with a plain reference on any mix of \\n, \\r\\n and \\r (both of its paths)', () => {
+      const reference = (text: string): [number, number, string][] => {
+        const out: [number, number, string][] = [];
+        const re = /\r\n|\r|\n/g;
+        let start = 0;
+        for (let m = re.exec(text); m; m = re.exec(text)) {
+          out.push([start, m.index, text.slice(start, m.index)]);
+          start = m.index + m[0].length;
+        }
+        if (start < text.length || out.length === 0) out.push([start, text.length, text.slice(start)]);
+        return out;
+      };
+      fc.assert(
+        fc.property(fc.array(fc.constantFrom('甲', 'a', ' ', '\n', '\r', '\r\n'), { maxLength: 40 }), (parts) => {
+          const text = parts.join('');
+          assert.deepEqual(lineTriples(text), reference(text));
+        }),
+        { numRuns: 2000 },
+      );
     });
 
     it('handles mixed line breaks', () => {
