@@ -1,6 +1,7 @@
 import { strict as assert } from 'assert';
 import { matchBrackets, splitSentences } from '../../server/src/document/sentences';
-import { foldWidth } from '../../server/src/document/text';
+import { foldWidth, isSpaceCode } from '../../server/src/document/text';
+import * as fc from 'fast-check';
 
 /** The sentences of the whole text, as the texts their ranges slice out of it. */
 function split(text: string): string[] {
@@ -222,5 +223,132 @@ describe('sentences: matchBrackets', () => {
   it('leaves unmatched brackets out', () => {
     assert.deepEqual([...matchBrackets('(甲(乙)', 0, 5)], [[2, 4]]);
     assert.deepEqual([...matchBrackets('甲)乙', 0, 3)], []);
+  });
+});
+
+// The character-by-character scanners as they were before the regex jumps: the reference the
+// faster ones must agree with.
+// Bracket pairs by char code: ( [ 【 《 “ ‘ 「 『 〔 { and their closers.
+const PAIRS: [number, number][] = [
+  [0x28, 0x29],
+  [0x5b, 0x5d],
+  [0x3010, 0x3011],
+  [0x300a, 0x300b],
+  [0x201c, 0x201d],
+  [0x2018, 0x2019],
+  [0x300c, 0x300d],
+  [0x300e, 0x300f],
+  [0x3014, 0x3015],
+  [0x7b, 0x7d],
+];
+const CLOSE_OF = new Map<number, number>(PAIRS);
+const OPEN_OF = new Map<number, number>(PAIRS.map(([o, c]) => [c, o]));
+const QUOTE = 0x22;
+const LPAREN = 0x28;
+
+/** 。 ! ? ; (text folded to half-width). */
+function isTerminator(c: number): boolean {
+  return c === 0x3002 || c === 0x21 || c === 0x3f || c === 0x3b;
+}
+
+/** Characters that can matter to bracket matching or sentence ends; everything else is skipped fast. */
+function isSpecial(c: number): boolean {
+  return c < 0x80 ? c === 0x28 || c === 0x29 || c === 0x5b || c === 0x5d || c === 0x7b || c === 0x7d || c === QUOTE || c === 0x21 || c === 0x3f || c === 0x3b : (c >= 0x2018 && c <= 0x201d) || (c >= 0x3002 && c <= 0x3015);
+}
+
+
+/**
+ * Splits folded[from, to) into sentences. Ranges are absolute offsets; a sentence range starts at
+ * its first non-space character and ends after its terminator (or at the last non-space
+ * character). A parenthetical that directly follows a terminator (`…公开。(市财政局负责落实)`)
+ * forms a sentence of its own: the caller decides whether it is a unit parenthetical.
+ */
+function referenceSplit(folded: string, from: number, to: number): { start: number; end: number; parens: { start: number; end: number }[] }[] {
+  const closeOf = referenceBrackets(folded, from, to);
+  const out: { start: number; end: number; parens: { start: number; end: number }[] }[] = [];
+  let start = -1;
+  let parens: { start: number; end: number }[] = [];
+  const flush = (end: number): void => {
+    if (start >= 0) {
+      let e = end;
+      while (e > start && isSpaceCode(folded.charCodeAt(e - 1))) e--;
+      if (e > start) out.push({ start, end: e, parens });
+    }
+    start = -1;
+    parens = [];
+  };
+  for (let i = from; i < to; i++) {
+    const c = folded.charCodeAt(i);
+    if (start < 0) {
+      if (isSpaceCode(c)) continue;
+      start = i;
+    }
+    if (!isSpecial(c)) continue;
+    const close = closeOf.get(i);
+    if (close !== undefined) {
+      if (c === LPAREN) parens.push({ start: i, end: close + 1 });
+      i = close;
+      continue;
+    }
+    if (isTerminator(c)) {
+      // Runs of terminators (`。;`, `!!`) stay with the sentence, and so does a closing quote
+      // right after the terminator (`…。”`).
+      let j = i + 1;
+      while (j < to && isTerminator(folded.charCodeAt(j))) j++;
+      while (j < to && (folded.charCodeAt(j) === 0x201d || folded.charCodeAt(j) === 0x2019 || folded.charCodeAt(j) === QUOTE)) j++;
+      flush(j);
+      i = j - 1;
+    }
+  }
+  flush(to);
+  return out;
+}
+
+/** Maps each opening bracket index to its matching closing index, within [from, to). */
+function referenceBrackets(s: string, from: number, to: number): Map<number, number> {
+  const result = new Map<number, number>();
+  const stack: number[] = [];
+  for (let i = from; i < to; i++) {
+    const c = s.charCodeAt(i);
+    if (!isSpecial(c)) continue;
+    if (c === QUOTE) {
+      // ASCII quotes toggle: close the innermost open ASCII quote if there is one.
+      const top = stack.length - 1;
+      if (top >= 0 && s.charCodeAt(stack[top]) === QUOTE) result.set(stack.pop() as number, i);
+      else stack.push(i);
+      continue;
+    }
+    if (CLOSE_OF.has(c)) {
+      stack.push(i);
+      continue;
+    }
+    const open = OPEN_OF.get(c);
+    if (open === undefined) continue;
+    // Pop to the matching opener if it is near the top; an unmatched closer is ignored.
+    for (let k = stack.length - 1; k >= 0 && k >= stack.length - 3; k--) {
+      if (s.charCodeAt(stack[k]) === open) {
+        result.set(stack[k], i);
+        stack.length = k;
+        break;
+      }
+    }
+  }
+  return result;
+}
+
+
+describe('splitSentences and matchBrackets agree with the character-by-character reference', () => {
+  it('on random text dense with brackets, quotes, terminators and spaces', () => {
+    const pieces = ['甲', 'a', ' ', '\u3000', '(', ')', '[', ']', '【', '】', '《', '》', '“', '”', '"', '。', ';', '!', '?', '\n', '(区甲局负责)'];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 60 }), fc.nat(5), fc.nat(5), (parts, cutA, cutB) => {
+        const text = parts.join('');
+        const from = Math.min(cutA, text.length);
+        const to = Math.max(from, text.length - cutB);
+        assert.deepEqual(splitSentences(text, from, to), referenceSplit(text, from, to));
+        assert.deepEqual([...matchBrackets(text, from, to)], [...referenceBrackets(text, from, to)]);
+      }),
+      { numRuns: 3000 },
+    );
   });
 });

@@ -3,7 +3,7 @@
 // brackets or quotation marks. Unbalanced brackets are ignored rather than swallowing the rest.
 
 import type { Range } from './model';
-import { isSpaceCode } from './text';
+import { isSpaceCode, skipSpaces } from './text';
 
 // Bracket pairs by char code: ( [ 【 《 “ ‘ 「 『 〔 { and their closers.
 const PAIRS: [number, number][] = [
@@ -28,9 +28,21 @@ function isTerminator(c: number): boolean {
   return c === 0x3002 || c === 0x21 || c === 0x3f || c === 0x3b;
 }
 
-/** Characters that can matter to bracket matching or sentence ends; everything else is skipped fast. */
-function isSpecial(c: number): boolean {
-  return c < 0x80 ? c === 0x28 || c === 0x29 || c === 0x5b || c === 0x5d || c === 0x7b || c === 0x7d || c === QUOTE || c === 0x21 || c === 0x3f || c === 0x3b : (c >= 0x2018 && c <= 0x201d) || (c >= 0x3002 && c <= 0x3015);
+/**
+ * Characters that can matter to bracket matching or sentence ends. The scanners jump from one to
+ * the next with a global regex's test(), which moves lastIndex natively and allocates nothing:
+ * most of a paragraph is skipped without a step of JavaScript per character.
+ */
+const SPECIAL = /[()[\]{}"!?;\u2018-\u201d\u3002-\u3015]/g;
+
+/**
+ * Index (in the document) of the first special character at or after `from` in `segment`, the
+ * slice of the document that starts at `base`; -1 when there is none. Searching the slice, not
+ * the document, keeps each search inside its paragraph.
+ */
+function nextSpecial(segment: string, base: number, from: number): number {
+  SPECIAL.lastIndex = from - base;
+  return SPECIAL.test(segment) ? base + SPECIAL.lastIndex - 1 : -1;
 }
 
 export interface RawSentence extends Range {
@@ -58,17 +70,18 @@ export function splitSentences(folded: string, from: number, to: number): RawSen
     start = -1;
     parens = [];
   };
-  for (let i = from; i < to; i++) {
+  const segment = folded.slice(from, to);
+  let i = skipSpaces(folded, from, to);
+  while (i < to) {
+    if (start < 0) start = i;
+    const at = nextSpecial(segment, from, i);
+    if (at < 0) break;
+    i = at;
     const c = folded.charCodeAt(i);
-    if (start < 0) {
-      if (isSpaceCode(c)) continue;
-      start = i;
-    }
-    if (!isSpecial(c)) continue;
     const close = closeOf.get(i);
     if (close !== undefined) {
       if (c === LPAREN) parens.push({ start: i, end: close + 1 });
-      i = close;
+      i = close + 1;
       continue;
     }
     if (isTerminator(c)) {
@@ -78,8 +91,11 @@ export function splitSentences(folded: string, from: number, to: number): RawSen
       while (j < to && isTerminator(folded.charCodeAt(j))) j++;
       while (j < to && (folded.charCodeAt(j) === 0x201d || folded.charCodeAt(j) === 0x2019 || folded.charCodeAt(j) === QUOTE)) j++;
       flush(j);
-      i = j - 1;
+      // The next sentence starts at the next non-space character.
+      i = skipSpaces(folded, j, to);
+      continue;
     }
+    i++;
   }
   flush(to);
   return out;
@@ -89,9 +105,9 @@ export function splitSentences(folded: string, from: number, to: number): RawSen
 export function matchBrackets(s: string, from: number, to: number): Map<number, number> {
   const result = new Map<number, number>();
   const stack: number[] = [];
-  for (let i = from; i < to; i++) {
+  const segment = s.slice(from, to);
+  for (let i = nextSpecial(segment, from, from); i >= 0; i = nextSpecial(segment, from, i + 1)) {
     const c = s.charCodeAt(i);
-    if (!isSpecial(c)) continue;
     if (c === QUOTE) {
       // ASCII quotes toggle: close the innermost open ASCII quote if there is one.
       const top = stack.length - 1;
