@@ -201,8 +201,13 @@ export function isSerialText(t: string): boolean {
 
 /** Layout A: a stream of cells, a new row at each serial number; cells placed by content. */
 function readCellRows(text: string, lines: Line[], trimmed: string[], from: number, annex: Annex): void {
-  const rows: RawCell[][] = [];
+  // Each row is placed as soon as the next one starts, so its cell list dies young.
   let row: RawCell[] | null = null;
+  let prev: AnnexRow | null = null;
+  const place = (cells: RawCell[]): void => {
+    prev = placeCells(cells, annex.header, prev, annex.rows.length);
+    annex.rows.push(prev);
+  };
   let lastLine = from - 1;
   for (let k = from; k < lines.length; k++) {
     const t = trimmed[k];
@@ -212,24 +217,16 @@ function readCellRows(text: string, lines: Line[], trimmed: string[], from: numb
     const cells = splitBars(text, lines[k]);
     for (let ci = 0; ci < cells.length; ci++) {
       const c = cells[ci];
-      if (SERIAL.test(c.text) && (row === null || row.length > 1)) {
+      if (row === null || (SERIAL.test(c.text) && row.length > 1)) {
+        if (row !== null) place(row);
         row = [c];
-        rows.push(row);
-      } else if (row === null) {
-        row = [c];
-        rows.push(row);
       } else {
         row.push(c);
       }
     }
   }
+  if (row !== null) place(row);
   if (lastLine >= from) annex.range.end = lines[lastLine].end;
-  let prev: AnnexRow | null = null;
-  for (let ri = 0; ri < rows.length; ri++) {
-    const r = placeCells(rows[ri], annex.header, prev, annex.rows.length);
-    annex.rows.push(r);
-    prev = r;
-  }
 }
 
 /** Layouts B and C: one row per line, cells by position. */
