@@ -227,6 +227,18 @@ describe('align', () => {
       );
     });
 
+    it('prefers the sentence a row copies verbatim to an earlier one that differs in punctuation width', () => {
+      const d = withAnnex(['(一)做好甲项工作，推进乙项。做好甲项工作,推进乙项。'], ['做好甲项工作,推进乙项。']);
+      assert.deepEqual(covered(d), [[1]]);
+      assert.equal(alignmentOf(d).matches[0].score, 1);
+    });
+
+    it('matches a row differing only in punctuation width when no sentence is a verbatim copy', () => {
+      const d = withAnnex(['(一)加强政策解读。做好甲项工作，推进乙项。'], ['做好甲项工作,推进乙项。']);
+      assert.deepEqual(covered(d), [[1]]);
+      assert.equal(alignmentOf(d).matches[0].score, 1);
+    });
+
     it('gives two rows copying the same sentence both to it', () => {
       const d = withAnnex(['(一)做好政策解读材料的同步发布工作。'], ['做好政策解读材料的同步发布工作。', '做好政策解读材料的同步发布工作。']);
       assert.deepEqual(covered(d), [[0], [0]]);

@@ -310,8 +310,9 @@ class Keys {
  * The common case, without any bigrams: the row's text is, up to punctuation and spaces, exactly
  * the text of one or more consecutive unclaimed sentences of one item, starting within three
  * sentences of where the previous row ended. A verbatim copy is recognised on the raw text
- * first; keys are computed only when it is not one (textKey(a + b) = textKey(a) + textKey(b),
- * so both ways find the same span).
+ * first; keys are computed only when no start gives one (textKey(a + b) = textKey(a) + textKey(b),
+ * so a verbatim span is also a span of equal keys; when a start further on holds the row's exact
+ * text and an earlier one only its words, the exact copy wins).
  */
 function exactSpan(
   row: AnnexRow,
@@ -324,7 +325,8 @@ function exactSpan(
 ): { a: number; b: number; score: number } | null {
   const rowText = row.task ? row.task.text : '';
   if (rowText.length === 0) return null;
-  for (let a = expected; a < Math.min(sentences.length, expected + 3); a++) {
+  const last = Math.min(sentences.length, expected + 3);
+  for (let a = expected; a < last; a++) {
     let at = 0;
     for (let b = a; b < sentences.length && b - a < MAX_SPAN && sentences[b].item === sentences[a].item && !claimed[b]; b++) {
       const c = sentences[b].content;
@@ -332,9 +334,11 @@ function exactSpan(
       at += c.length;
       if (at === rowText.length) return { a, b, score: 1 };
     }
-    const rowKey = rowKeys.get(r);
-    if (rowKey.length === 0) return null;
-    at = 0;
+  }
+  const rowKey = rowKeys.get(r);
+  if (rowKey.length === 0) return null;
+  for (let a = expected; a < last; a++) {
+    let at = 0;
     for (let b = a; b < sentences.length && b - a < MAX_SPAN && sentences[b].item === sentences[a].item && !claimed[b]; b++) {
       const k = keys.get(b);
       if (k.length === 0 || !rowKey.startsWith(k, at)) break;
@@ -362,17 +366,14 @@ function nearSpan(
   const rowSize = rowKey.length - 1;
   let best: { a: number; b: number; score: number } | null = null;
   for (let a = expected; a < Math.min(sentences.length, expected + 3); a++) {
-    const span: Counts = new Map();
+    const remaining = new Map(rowCounts);
     let overlap = 0;
     let size = 0;
     let score = 0;
     for (let b = a; b < sentences.length && b - a < MAX_SPAN && sentences[b].item === sentences[a].item && !claimed[b]; b++) {
-      for (const g of bigrams(keys.get(b))) {
-        const before = span.get(g) ?? 0;
-        span.set(g, before + 1);
-        if (before < (rowCounts.get(g) ?? 0)) overlap++;
-        size++;
-      }
+      const key = keys.get(b);
+      overlap += takeBigrams(key, remaining);
+      size += bigramCount(key);
       const next = (2 * overlap) / (rowSize + size);
       if (next <= score) break;
       score = next;
@@ -390,18 +391,39 @@ function nearSpan(
 
 /** Dice similarity of the row's bigrams with those of sentences a..b. */
 function dice(rowCounts: Counts, rowSize: number, keys: Keys, a: number, b: number): number {
-  const span: Counts = new Map();
+  const remaining = new Map(rowCounts);
   let overlap = 0;
   let size = 0;
   for (let k = a; k <= b; k++) {
-    for (const g of bigrams(keys.get(k))) {
-      const before = span.get(g) ?? 0;
-      span.set(g, before + 1);
-      if (before < (rowCounts.get(g) ?? 0)) overlap++;
-      size++;
-    }
+    const key = keys.get(k);
+    overlap += takeBigrams(key, remaining);
+    size += bigramCount(key);
   }
   return (2 * overlap) / (rowSize + size);
+}
+
+/**
+ * Takes the bigrams of `key` out of `remaining` (the row's bigrams a span has not matched yet)
+ * and returns how many it found there: the growth of the multiset overlap, one map lookup per
+ * bigram (this runs cold, for the few rows that are not verbatim copies).
+ */
+function takeBigrams(key: string, remaining: Counts): number {
+  let found = 0;
+  const n = bigramCount(key);
+  for (let i = 0; i < n; i++) {
+    const g = key.length === 1 ? key.charCodeAt(0) : key.charCodeAt(i) * 65536 + key.charCodeAt(i + 1);
+    const r = remaining.get(g);
+    if (r !== undefined && r > 0) {
+      found++;
+      remaining.set(g, r - 1);
+    }
+  }
+  return found;
+}
+
+/** How many bigrams bigrams(key) has. */
+function bigramCount(key: string): number {
+  return key.length === 1 ? 1 : Math.max(0, key.length - 1);
 }
 
 function matchRow(row: AnnexRow, rowGrams: Packed, r: number, st: AlignState, expected: number): RowMatch {
