@@ -20,7 +20,7 @@ const TARGET_1MB_MS = 100;
 const GENERATED = path.resolve('bench', 'generated');
 const TARGET_RATIO = 12;
 const TARGET_CHECK_1MB_MS = 300;
-const CHECK_RUNS = 5;
+const CHECK_RUNS = 9;
 const CLI = path.resolve('dist', 'cli.js');
 
 const args = process.argv.slice(2);
@@ -146,26 +146,39 @@ function main(): void {
     console.log(`alignment ratio 10 MB / 1 MB: ${(large.align / small.align).toFixed(2)}`);
   }
   console.log(`documents written to ${path.relative(process.cwd(), GENERATED)}/`);
-  // `yaodian check` as CI runs it: wall time of the whole process, node start included.
-  const checks = SIZES.map((sz) => {
-    const file = path.join(GENERATED, sz.file);
+  // `yaodian check` as CI runs it: wall time of the whole process, node start included. Real
+  // documents write their punctuation full-width (，：；（）), so the 1 MB document is also
+  // checked in that form; and node's own start is timed alone, for scale on a busy machine.
+  const fullWidth = path.join(GENERATED, 'bench-1mb-fullwidth.txt');
+  const FULL: Record<string, string> = { ',': '，', ':': '：', ';': '；', '(': '（', ')': '）' };
+  fs.writeFileSync(fullWidth, fs.readFileSync(path.join(GENERATED, SIZES[0].file), 'utf8').replace(/[,:;()]/g, (c) => FULL[c]));
+  const wall = (argv: string[]): { ms: number; code: number } => {
     const times: number[] = [];
     let code = -1;
+    // One run first: it writes the CLI's compile cache, as the first run on any machine does.
+    spawnSync(process.execPath, argv, { encoding: 'utf8', maxBuffer: 1 << 30 });
     for (let i = 0; i < CHECK_RUNS; i++) {
       const t0 = performance.now();
-      const r = spawnSync(process.execPath, [CLI, 'check', '--format', 'json', file], { encoding: 'utf8', maxBuffer: 1 << 30 });
+      const r = spawnSync(process.execPath, argv, { encoding: 'utf8', maxBuffer: 1 << 30 });
       times.push(performance.now() - t0);
       code = r.status ?? -1;
     }
-    return { label: sz.label, ms: median(times), code };
-  });
+    return { ms: median(times), code };
+  };
+  const checks = [
+    ...SIZES.map((sz) => ({ label: sz.label, ...wall([CLI, 'check', '--format', 'json', path.join(GENERATED, sz.file)]) })),
+    { label: '1 MB, full-width punctuation', ...wall([CLI, 'check', '--format', 'json', fullWidth]) },
+  ];
+  const nodeAlone = wall(['-e', '0']).ms;
   console.log('');
   console.log(`yaodian check --format json, wall time incl. node start, median of ${CHECK_RUNS} runs`);
-  for (const c of checks) console.log(`${pad(c.label, 6, true)} ${pad(c.ms.toFixed(0), 7)} ms  (exit ${c.code})`);
+  for (const c of checks) console.log(`${pad(c.ms.toFixed(0), 6)} ms  ${c.label} (exit ${c.code})`);
+  console.log(`${pad(nodeAlone.toFixed(0), 6)} ms  node -e 0 (node's own start, included above)`);
   const checkRatio = checks[1].ms / checks[0].ms;
-  const okCheck = checks[0].ms <= TARGET_CHECK_1MB_MS;
+  const worst1MB = Math.max(checks[0].ms, checks[2].ms);
+  const okCheck = worst1MB <= TARGET_CHECK_1MB_MS;
   const okCheckRatio = checkRatio <= TARGET_RATIO;
-  console.log(`check 1 MB: ${checks[0].ms.toFixed(0)} ms (target ≤ ${TARGET_CHECK_1MB_MS} ms)  ${okCheck ? 'ok' : 'MISSED'}`);
+  console.log(`check 1 MB: ${worst1MB.toFixed(0)} ms (target ≤ ${TARGET_CHECK_1MB_MS} ms)  ${okCheck ? 'ok' : 'MISSED'}`);
   console.log(`check ratio 10 MB / 1 MB: ${checkRatio.toFixed(2)} (target ≤ ${TARGET_RATIO})  ${okCheckRatio ? 'ok' : 'MISSED'}`);
   if (CHECK && !(okSmall && okRatio && okCheck && okCheckRatio)) process.exitCode = 1;
 }
