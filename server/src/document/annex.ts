@@ -156,7 +156,7 @@ function splitBars(text: string, line: Line): RawCell[] {
   let from = 0;
   for (;;) {
     const to = bar < 0 ? f.length : bar;
-    const c = trimCell(text, line, from, to);
+    const c = trimCell(text, f, line, from, to);
     // The pieces before the first bar and after the last one are edges: kept only when not empty.
     const isEdge = from === 0 || bar < 0;
     if (!(isEdge && c.text.length === 0)) cells.push(c);
@@ -165,7 +165,7 @@ function splitBars(text: string, line: Line): RawCell[] {
     bar = f.indexOf('|', from);
   }
   // `|` alone: one empty cell (the export's trailing cell of a merged row).
-  if (cells.length === 0 && firstBar >= 0) cells.push(trimCell(text, line, firstBar, firstBar));
+  if (cells.length === 0 && firstBar >= 0) cells.push(trimCell(text, f, line, firstBar, firstBar));
   return cells;
 }
 
@@ -175,15 +175,15 @@ function splitTabs(text: string, line: Line): RawCell[] {
   let from = 0;
   for (let i = 0; i <= f.length; i++) {
     if (i === f.length || f[i] === '\t') {
-      cells.push(trimCell(text, line, from, i));
+      cells.push(trimCell(text, f, line, from, i));
       from = i + 1;
     }
   }
   return cells;
 }
 
-function trimCell(text: string, line: Line, a: number, b: number): RawCell {
-  const f = line.folded;
+/** The cell f[a, b) of a line (f: the line's folded text), without its surrounding spaces and tabs. */
+function trimCell(text: string, f: string, line: Line, a: number, b: number): RawCell {
   let s = a;
   let e = b;
   while (s < e && (f[s] === ' ' || f[s] === '\t')) s++;
@@ -458,6 +458,9 @@ function looksLikeUnits(t: string): boolean {
   return names.length > 0 && names.every((n) => n.length > 0 && n.length <= 30 && UNIT_SUFFIX.test(n));
 }
 
+/** Shared by the rows without extra cells (nearly all): one empty list, never modified. */
+const NO_CELLS: readonly RawCell[] = Object.freeze([]);
+
 function buildRow(
   placed: (RawCell | null)[],
   extra: RawCell[],
@@ -483,11 +486,11 @@ function buildRow(
     const c = placed[k];
     if (c !== null) extend(c);
   }
-  const extraCells: RawCell[] = [];
+  let extraCells: readonly RawCell[] = NO_CELLS;
   for (let k = 0; k < extra.length; k++) {
     extend(extra[k]);
     // Empty leftovers are the export's trailing `|` of a merged row: part of the row, not extra.
-    if (extra[k].text.length > 0) extraCells.push(extra[k]);
+    if (extra[k].text.length > 0) extraCells = extraCells === NO_CELLS ? [extra[k]] : [...extraCells, extra[k]];
   }
   const row: AnnexRow = {
     index,

@@ -101,7 +101,7 @@ export interface Sentence extends Span {
   /** The time key of the parenthetical that covers this sentence (`完成时限:6月底前`), if any. */
   inlineTime: TimeCell | null;
   /** Time phrases found in the sentence. */
-  times: TimeMention[];
+  times: readonly TimeMention[];
 }
 
 export interface Item {
@@ -163,7 +163,7 @@ export interface AnnexRow {
   endLine: number;
   range: Range;
   /** Cells that could not be placed in a column. */
-  extraCells: Cell[];
+  extraCells: readonly Cell[];
 }
 
 export interface Annex {

@@ -10,9 +10,10 @@ import type {
   Range,
   Sentence,
   Span,
+  TimeMention,
   UnitParenthetical,
 } from './model';
-import { foldWidth, isSpaceCode, LineIndex, skipSpaces, splitLines, textKey, trimEndIndex, type Line } from './text';
+import { foldWidth, LineIndex, skipSpaces, splitLines, textKey, trimEndIndex, type Line } from './text';
 import { parseMarker } from './markers';
 import { dateLineYear, isAnnexStart, isNoise, isSignatureLine, isTitleLine, titleYear } from './classify';
 import { matchBrackets, splitSentences } from './sentences';
@@ -77,10 +78,10 @@ export function parseDocument(text: string, options: ParseOptions = {}): ParsedD
       if (current) current.open = false;
       continue;
     }
-    const marker = parseMarker(line.text, line.folded, line.start);
+    const marker = parseMarker(text.slice(line.start, line.end), folded.slice(line.start, line.end), line.start);
     // An outline item with words after its marker is never web debris, even when it names a
     // 主办 or a 二维码; a page fraction like `3 / 10` has none.
-    if (isNoise(t) && !(marker && /[\u4e00-\u9fff]/.test(line.folded.slice(marker.end - line.start)))) {
+    if (isNoise(t) && !(marker && /[\u4e00-\u9fff]/.test(folded.slice(marker.end, line.end)))) {
       addParagraph(line, 'noise');
       // A page marker inside a wrapped sentence stays out of the sentence's content.
       if (current && !current.closed) current.noise.push({ start: line.start, end: line.end });
@@ -203,20 +204,22 @@ export function parseDocument(text: string, options: ParseOptions = {}): ParsedD
 }
 
 function lineSpan(text: string, line: Line): Span {
+  const f = line.folded;
   let s = 0;
-  let e = line.folded.length;
-  s = skipSpaces(line.folded, s, e);
-  e = trimEndIndex(line.folded, s, e);
+  let e = f.length;
+  s = skipSpaces(f, s, e);
+  e = trimEndIndex(f, s, e);
   return { start: line.start + s, end: line.start + e, text: text.slice(line.start + s, line.start + e) };
 }
 
 function newItem(text: string, line: Line, marker: Marker): Item {
+  const folded = line.folded;
   let s = marker.end - line.start;
-  let e = line.folded.length;
-  s = skipSpaces(line.folded, s, e);
-  e = trimEndIndex(line.folded, s, e);
+  let e = folded.length;
+  s = skipSpaces(folded, s, e);
+  e = trimEndIndex(folded, s, e);
   const body: Span = { start: line.start + s, end: line.start + e, text: text.slice(line.start + s, line.start + e) };
-  const f = line.folded.slice(s, e);
+  const f = folded.slice(s, e);
   // A line ending in a comma is a sentence wrapped onto the next line (PDF), not a heading.
   const headingOnly = f.length <= HEADING_MAX && !/[。!?;]/.test(f) && !/[,、]$/.test(f);
   return {
@@ -302,7 +305,7 @@ function readItemText(
           isTask: false,
           unitParen: null,
           inlineTime: null,
-          times: mayMentionTime(sentenceText) ? findTimeMentions(sentenceText, contentStart) : [],
+          times: mayMentionTime(sentenceText) ? findTimeMentions(sentenceText, contentStart) : NO_TIMES,
         };
         own.push(sentence);
       }
@@ -362,19 +365,20 @@ function splitOffClosing(text: string, lineIndex: LineIndex, b: ItemBuilder, all
   item.endLine = lineIndex.lineAt(Math.max(b.paragraphs[p - 1].start, b.paragraphs[p - 1].end - 1));
 }
 
+/** Shared by the sentences that mention no time (most): one empty list, never modified. */
+const NO_TIMES: readonly TimeMention[] = Object.freeze([]);
+
 /** Every time phrase names a month, a quarter, a half year or the year's end: skip the rest fast. */
 function mayMentionTime(s: string): boolean {
   return /[月季]|半年|年[底末]/.test(s);
 }
 
-const PUNCT = /\p{P}/u;
+/** A character that is neither white space (isSpaceCode's set) nor punctuation. */
+const CONTENT_CHAR = /[^\t-\r \u00a0\u1680\u2000-\u200b\u202f\u205f\u3000\ufeff\p{P}]/u;
 
+/** True when folded[from, to) holds something besides spaces and punctuation (one native scan). */
 function hasContent(folded: string, from: number, to: number): boolean {
-  for (let i = from; i < to; i++) {
-    const c = folded.charCodeAt(i);
-    if (!isSpaceCode(c) && !PUNCT.test(folded[i])) return true;
-  }
-  return false;
+  return to > from && CONTENT_CHAR.test(folded.slice(from, to));
 }
 
 /** The sentence text without the removed ranges, with line breaks and indentation removed. */

@@ -3,41 +3,60 @@
 
 export interface Line {
   /** 0-based line index. */
-  index: number;
+  readonly index: number;
   /** Offset of the first character of the line. */
-  start: number;
+  readonly start: number;
   /** Offset just past the last character, excluding the line break. */
-  end: number;
-  /** The line's text without its line break. */
-  text: string;
+  readonly end: number;
+  /** The line's text without its line break (sliced when read: keep it in a local if used often). */
+  readonly text: string;
   /** `text` with full-width ASCII folded to half-width (same length, so offsets stay valid). */
-  folded: string;
+  readonly folded: string;
+}
+
+/**
+ * A line keeps its offsets only and slices its text from the document when asked: a large
+ * document has tens of thousands of lines, and two strings kept for each would be most of what
+ * the garbage collector has to copy while the document is parsed.
+ */
+class DocumentLine implements Line {
+  constructor(
+    readonly index: number,
+    readonly start: number,
+    readonly end: number,
+    private readonly source: { readonly text: string; readonly folded: string },
+  ) {}
+  get text(): string {
+    return this.source.text.slice(this.start, this.end);
+  }
+  get folded(): string {
+    return this.source.folded.slice(this.start, this.end);
+  }
 }
 
 /** Splits text into lines at \r\n, \n or \r. A trailing line break gives no extra empty line. */
 export function splitLines(text: string, folded: string = foldWidth(text)): Line[] {
   const lines: Line[] = [];
-  // Compared once: string equality on a 10 MB text per line would be quadratic.
-  const f = folded === text ? null : folded;
+  const f = { text, folded };
   let start = 0;
   const n = text.length;
   if (!hasLoneCarriageReturn(text)) {
     // \n and \r\n only (nearly every document): jump from break to break with indexOf.
     for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', start)) {
-      pushLine(lines, text, f, start, i > start && text.charCodeAt(i - 1) === 13 ? i - 1 : i);
+      pushLine(lines, f, start, i > start && text.charCodeAt(i - 1) === 13 ? i - 1 : i);
       start = i + 1;
     }
   } else {
     for (let i = 0; i < n; i++) {
       const c = text.charCodeAt(i);
       if (c === 10 || c === 13) {
-        pushLine(lines, text, f, start, i);
+        pushLine(lines, f, start, i);
         if (c === 13 && i + 1 < n && text.charCodeAt(i + 1) === 10) i++;
         start = i + 1;
       }
     }
   }
-  if (start < n || lines.length === 0) pushLine(lines, text, f, start, n);
+  if (start < n || lines.length === 0) pushLine(lines, f, start, n);
   return lines;
 }
 
@@ -49,9 +68,8 @@ function hasLoneCarriageReturn(text: string): boolean {
   return false;
 }
 
-function pushLine(lines: Line[], text: string, folded: string | null, start: number, end: number): void {
-  const t = text.slice(start, end);
-  lines.push({ index: lines.length, start, end, text: t, folded: folded === null ? t : folded.slice(start, end) });
+function pushLine(lines: Line[], source: { text: string; folded: string }, start: number, end: number): void {
+  lines.push(new DocumentLine(lines.length, start, end, source));
 }
 
 /**
