@@ -57,7 +57,9 @@ const STALE_MS = 30 * 24 * 3600 * 1000;
 function writeCache(file: string, script: vm.Script): void {
   try {
     const dir = path.dirname(file);
-    fs.mkdirSync(dir, { recursive: true });
+    // One level, not { recursive: true }: a recursive mkdir under an odd TMPDIR (/proc/…) can
+    // spin forever in Node; a temp folder that does not exist just means no cache.
+    if (!fs.existsSync(dir)) fs.mkdirSync(dir);
     const tmp = `${file}.${process.pid}.tmp`;
     fs.writeFileSync(tmp, script.createCachedData());
     fs.renameSync(tmp, file);

@@ -15,6 +15,8 @@ function run(entry: string, tmp: string, file: string): { code: number; out: str
   const r = spawnSync(process.execPath, [entry, 'check', '--format', 'json', file], {
     encoding: 'utf8',
     env: { ...process.env, TMPDIR: tmp, TMP: tmp, TEMP: tmp },
+    // A loader that hangs must fail the test, not the whole run.
+    timeout: 20000,
   });
   return { code: r.status ?? -1, out: r.stdout, err: r.stderr };
 }
@@ -82,6 +84,15 @@ describe('CLI loader: the compile cache', function () {
     assert.equal(fs.existsSync(old), false);
     assert.equal(fs.existsSync(recent), true);
     assert.equal(caches().length, 2);
+  });
+
+  it('runs without a cache, and does not hang, when the temp folder does not exist', function () {
+    if (!ownCache) this.skip();
+    const direct = run(MAIN, tmp, doc);
+    // Under /proc a recursive mkdir never returns (seen with Node 20): the loader must not use one.
+    const missing = process.platform === 'linux' ? '/proc/yaodian-no-such-folder' : path.join(tmp, 'no', 'such', 'folder');
+    const r = run(CLI, missing, doc);
+    assert.deepEqual([r.code, r.out, r.err], [direct.code, direct.out, direct.err]);
   });
 
   it('runs without a cache when the temp folder cannot be written', function () {
