@@ -336,7 +336,7 @@ function placeCells(cells: RawCell[], header: Column[], prev: AnnexRow | null, i
  */
 const unitCache = new Map<string, Unit[]>();
 
-function addUnits(out: Unit[], text: string, start: number, role: UnitRole): void {
+function unitsAt(text: string, start: number, role: UnitRole): Unit[] {
   const key = `${role}\u0000${text}`;
   let parsed = unitCache.get(key);
   if (parsed === undefined) {
@@ -344,10 +344,13 @@ function addUnits(out: Unit[], text: string, start: number, role: UnitRole): voi
     if (unitCache.size > 2000) unitCache.clear();
     unitCache.set(key, parsed);
   }
+  // Sized up front: a list grown by push keeps room for 17 units, and there is one per row.
+  const out = new Array<Unit>(parsed.length);
   for (let i = 0; i < parsed.length; i++) {
     const u = parsed[i];
-    out.push({ text: u.text, start: u.start + start, end: u.end + start, name: u.name, role: u.role });
+    out[i] = { text: u.text, start: u.start + start, end: u.end + start, name: u.name, role: u.role };
   }
+  return out;
 }
 
 /** Every time node has one of these: cells without them are not parsed as times at all. */
@@ -533,7 +536,10 @@ function buildRow(
         break;
       case 'units':
         if (!row.units) row.units = cell;
-        if (cell) addUnits(row.unitList, cell.text, cell.start, unitColumnRole(col.name));
+        if (cell) {
+          const list = unitsAt(cell.text, cell.start, unitColumnRole(col.name));
+          row.unitList = row.unitList.length === 0 ? list : row.unitList.concat(list);
+        }
         break;
       case 'time':
         if (!row.time) {

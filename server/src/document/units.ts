@@ -328,15 +328,16 @@ export function readUnitParenthetical(text: string, start: number): UnitParenthe
     parenCache.set(text, parsed);
   }
   if (parsed === null) return null;
-  const units: Unit[] = [];
+  // Sized up front (a list grown by push keeps room for 17): documents hold thousands of these.
+  const units = new Array<Unit>(parsed.units.length);
   for (let i = 0; i < parsed.units.length; i++) {
     const u = parsed.units[i];
-    units.push({ text: u.text, start: u.start + start, end: u.end + start, name: u.name, role: u.role });
+    units[i] = { text: u.text, start: u.start + start, end: u.end + start, name: u.name, role: u.role };
   }
-  const emptyValues: Range[] = [];
+  const emptyValues = new Array<Range>(parsed.emptyValues.length);
   for (let i = 0; i < parsed.emptyValues.length; i++) {
     const r = parsed.emptyValues[i];
-    emptyValues.push({ start: r.start + start, end: r.end + start });
+    emptyValues[i] = { start: r.start + start, end: r.end + start };
   }
   const t = parsed.time;
   return {
