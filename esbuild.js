@@ -15,9 +15,9 @@ const entries = [
   { in: 'server/src/server.ts', out: 'dist/server.js' },
   { in: 'client/src/extension.ts', out: 'dist/extension.js', external: ['vscode'] },
 ];
-// dist/cli.js is a small loader that runs dist/cli-main.js with a compile cache. It is built
-// last: the hash of dist/cli-main.js is written into it (the cache's key), so that starting the
-// CLI does not have to load node:crypto and hash the engine on every run.
+// dist/cli.js is a small loader that runs dist/cli-main.js (and dist/vendor/*.js) with a compile
+// cache. It is built last: the hash of those scripts is written into it (the cache's key), so
+// that starting the CLI does not have to load node:crypto and hash the engine on every run.
 const loader = { in: 'server/src/cliLoader.ts', out: 'dist/cli.js', banner: '#!/usr/bin/env node' };
 const LAZY_VENDOR = ['iconv-lite', 'fast-glob'];
 
@@ -52,7 +52,9 @@ function build(e, define = {}) {
 
 async function main() {
   await Promise.all(entries.filter((e) => !e.in.includes('/') || fs.existsSync(e.in)).map((e) => build(e)));
-  const engine = crypto.createHash('sha1').update(fs.readFileSync('dist/cli-main.js')).digest('hex').slice(0, 16);
+  const hash = crypto.createHash('sha1');
+  for (const e of entries.filter((x) => x.out === 'dist/cli-main.js' || x.out.startsWith('dist/vendor/'))) hash.update(fs.readFileSync(e.out));
+  const engine = hash.digest('hex').slice(0, 16);
   await build(loader, { CLI_MAIN_HASH: JSON.stringify(engine) });
 }
 

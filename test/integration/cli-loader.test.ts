@@ -53,12 +53,31 @@ describe('CLI loader: the compile cache', function () {
     const files = caches();
     assert.equal(files.length, 1);
     const size = fs.readFileSync(MAIN, 'utf8').length;
-    assert.match(files[0], new RegExp(`^${process.version.replace(/\./g, '\\.')}-[0-9a-f]{16}-${size}\\.bin$`));
+    assert.match(files[0], new RegExp(`^${process.version.replace(/\./g, '\\.')}-[0-9a-f]{16}-cli-main-${size}\\.bin$`));
     const file = path.join(cacheDir(), files[0]);
     const written = fs.statSync(file).mtimeMs;
     assert.ok(fs.statSync(file).size > 1000);
     run(CLI, tmp, doc);
     assert.equal(fs.statSync(file).mtimeMs, written, 'an accepted cache is not written again');
+  });
+
+  it('caches the vendor scripts it loads (GB18030 tables) the same way, and reads GB18030 alike', function () {
+    if (!ownCache) this.skip();
+    const gb = path.join(tmp, 'gb.txt');
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const iconv = require('iconv-lite') as typeof import('iconv-lite');
+    fs.writeFileSync(gb, iconv.encode(BAD, 'gb18030'));
+    const utf8 = run(CLI, tmp, doc);
+    const first = run(CLI, tmp, gb);
+    const second = run(CLI, tmp, gb);
+    assert.ok(caches().some((f) => /-iconv-lite-\d+\.bin$/.test(f)), caches().join(', '));
+    for (const r of [first, second]) {
+      assert.equal(r.code, utf8.code);
+      assert.deepEqual(
+        (JSON.parse(r.out) as { messages: unknown[] }[])[0].messages,
+        (JSON.parse(utf8.out) as { messages: unknown[] }[])[0].messages,
+      );
+    }
   });
 
   it('replaces a broken cache and still reports correctly', function () {
