@@ -109,6 +109,7 @@ export function unitsText(units: readonly Unit[], comma: string): string {
 
 /** The body text a row is compared with: its sentences' contents. */
 export function bodyText(sentences: readonly Sentence[]): string {
-  return sentences.map((s) => s.content).join('');
+  // Most rows copy one sentence: no array and no join for them.
+  return sentences.length === 1 ? sentences[0].content : sentences.map((s) => s.content).join('');
 }
 

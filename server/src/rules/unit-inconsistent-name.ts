@@ -25,15 +25,20 @@ const MIN_SHORT = 3;
 
 /** Every unit name occurrence: inline parentheticals and annex unit cells (merged cells once). */
 function occurrences(doc: ParsedDocument): Occurrence[] {
+  // The units themselves are the occurrences (they have name, start and end): nothing is copied.
   const out: Occurrence[] = [];
   const seen = new Set<number>();
-  const add = (name: string, start: number, end: number): void => {
-    if (seen.has(start)) return;
-    seen.add(start);
-    out.push({ name, start, end });
+  const add = (units: readonly Occurrence[]): void => {
+    for (let i = 0; i < units.length; i++) {
+      const u = units[i];
+      if (seen.has(u.start)) continue;
+      seen.add(u.start);
+      out.push(u);
+    }
   };
-  for (const p of doc.unitParens) for (const u of p.units) add(u.name, u.start, u.end);
-  for (const row of doc.annex?.rows ?? []) for (const u of row.unitList) add(u.name, u.start, u.end);
+  for (let i = 0; i < doc.unitParens.length; i++) add(doc.unitParens[i].units);
+  const rows = doc.annex ? doc.annex.rows : [];
+  for (let i = 0; i < rows.length; i++) add(rows[i].unitList);
   // Body parentheticals, then the annex below them: already in text order unless a table
   // stands before the body text. Sorting thousands of sorted items is skipped.
   for (let i = 1; i < out.length; i++) if (out[i].start < out[i - 1].start) return out.sort((a, b) => a.start - b.start);
