@@ -56,6 +56,17 @@ function rewriteParen(paren: UnitParenthetical, units: readonly Unit[]): string 
   return open + names.join('、') + tail + close;
 }
 
+/** Whether every name of `a` is also a name of `b` (after aliases). Lists are short. */
+function namesWithin(a: readonly Unit[], b: readonly Unit[], canon: (name: string) => string): boolean {
+  for (let i = 0; i < a.length; i++) {
+    const name = canon(a[i].name);
+    let found = false;
+    for (let j = 0; j < b.length && !found; j++) found = canon(b[j].name) === name;
+    if (!found) return false;
+  }
+  return true;
+}
+
 function listQuoted(names: string[]): string {
   return names.map((n) => `“${n}”`).join('、');
 }
@@ -74,17 +85,21 @@ const rule: Rule = {
     const alignment = doc.alignment;
     if (!annex || !alignment) return;
     const aliases = aliasMap(config);
-    const canon = (name: string): string => aliases.get(name) ?? name;
+    const canon = aliases.size === 0 ? (name: string): string => name : (name: string): string => aliases.get(name) ?? name;
     const multiUnitColumns = annex.header.filter((c) => c.role === 'units').length > 1;
 
-    for (const m of alignment.matches) {
+    // Plain loops, no lists built for the rows that agree (nearly all): this runs for every row.
+    const matches = alignment.matches;
+    for (let mi = 0; mi < matches.length; mi++) {
+      const m = matches[mi];
       const row = m.row;
       const cell = row.units;
       if (m.sentences.length === 0 || !cell || !cell.present || row.unitList.length === 0) continue;
       // Every sentence of the match must be covered by a unit parenthetical naming units.
       const parens: UnitParenthetical[] = [];
       let covered = true;
-      for (const s of m.sentences) {
+      for (let k = 0; k < m.sentences.length; k++) {
+        const s = m.sentences[k];
         const p = s.unitParen;
         if (!p || p.units.length === 0) {
           // A title sentence the row also covers may stand outside the parenthetical.
@@ -95,10 +110,9 @@ const rule: Rule = {
       }
       if (!covered || parens.length === 0) continue;
       const bodyUnits = parens.length === 1 ? parens[0].units : parens.flatMap((p) => p.units);
-      // Lists are short: plain arrays beat sets here (this runs for every row on every keystroke).
+      if (namesWithin(row.unitList, bodyUnits, canon) && namesWithin(bodyUnits, row.unitList, canon)) continue;
       const bodyNames = bodyUnits.map((u) => canon(u.name));
       const rowNames = row.unitList.map((u) => canon(u.name));
-      if (rowNames.every((n) => bodyNames.includes(n)) && bodyNames.every((n) => rowNames.includes(n))) continue;
       const onlyRow = uniqueNames(row.unitList).filter((n) => !bodyNames.includes(canon(n)));
       const onlyBody = uniqueNames(bodyUnits).filter((n) => !rowNames.includes(canon(n)));
 
