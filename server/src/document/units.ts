@@ -78,8 +78,11 @@ function isPlaceholderName(name: string): boolean {
 }
 
 function compact(s: string): string {
-  let out = '';
-  for (let i = 0; i < s.length; i++) if (!isSpaceCode(s.charCodeAt(i))) out += s[i];
+  let i = 0;
+  while (i < s.length && !isSpaceCode(s.charCodeAt(i))) i++;
+  if (i === s.length) return s; // no space: nothing to build
+  let out = s.slice(0, i);
+  for (; i < s.length; i++) if (!isSpaceCode(s.charCodeAt(i))) out += s[i];
   return out;
 }
 
@@ -136,13 +139,22 @@ function scanNames(ctx: Ctx, from: number, to: number, defaultRole: UnitRole, re
  */
 function scanSegment(ctx: Ctx, from: number, to: number): UnitRole | null | false {
   const { f } = ctx;
-  // The segment without spaces, and where each of its characters is in f.
-  let c = '';
-  const at: number[] = [];
-  for (let i = from; i < to; i++) {
-    if (!isSpaceCode(f.charCodeAt(i))) {
-      c += f[i];
-      at.push(i);
+  // The segment without spaces, and where each of its characters is in f (at[k] for c[k]).
+  // Most segments hold no space at all: then c is a plain slice and at[k] is from + k.
+  let spaced = false;
+  for (let i = from; i < to && !spaced; i++) spaced = isSpaceCode(f.charCodeAt(i));
+  let c: string;
+  let at: number[] | null = null;
+  if (!spaced) {
+    c = f.slice(from, to);
+  } else {
+    c = '';
+    at = [];
+    for (let i = from; i < to; i++) {
+      if (!isSpaceCode(f.charCodeAt(i))) {
+        c += f[i];
+        at.push(i);
+      }
     }
   }
   if (c === '') return null;
@@ -159,8 +171,8 @@ function scanSegment(ctx: Ctx, from: number, to: number): UnitRole | null | fals
   if (em) nameEnd = em.index;
   if (nameEnd === 0) return role;
   const name = c.slice(0, nameEnd);
-  const start = at[0];
-  const end = at[nameEnd - 1] + 1;
+  const start = at ? at[0] : from;
+  const end = (at ? at[nameEnd - 1] : from + nameEnd - 1) + 1;
   if (isPlaceholderName(name)) {
     ctx.empties?.push({ start: ctx.base + start, end: ctx.base + end });
     return role;
