@@ -29,6 +29,25 @@ describe('annex-unit-mismatch', () => {
     assert.deepEqual(d.related.map((r) => [text.slice(r.start, r.end), r.message]), [['(区教育局负责落实)', '正文:(区教育局负责落实)']]);
   });
 
+  it('offers no body rewrite when a row name would unbalance the parenthetical', () => {
+    const text = doc('(区教育局负责落实)', '区发改委(牵头');
+    const [d] = check(text);
+    assert.deepEqual(
+      d.fixes.map((f) => f.title),
+      ['以正文为准:责任单位改为“区教育局”'],
+    );
+  });
+
+  it('still offers the body rewrite for a balanced name with its own brackets, and it reads back', () => {
+    const text = doc('(区教育局负责落实)', '区委宣传部(区新闻办)');
+    const [d] = check(text);
+    const rewrite = d.fixes.find((f) => f.title.startsWith('以此行为准'));
+    assert.ok(rewrite);
+    const fixed = applyEdits(text, rewrite.edits);
+    assert.ok(fixed.includes('(区委宣传部(区新闻办)负责落实)'));
+    assert.deepEqual(check(fixed), []);
+  });
+
   it('offers both directions as manual fixes', () => {
     const text = doc('(区教育局、区民政局分别负责落实)', '区教育局、区财政局');
     const [d] = check(text);

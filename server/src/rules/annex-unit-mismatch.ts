@@ -6,6 +6,9 @@
 
 import type { Unit, UnitParenthetical } from '../document/model';
 import { aliasMap } from '../config/config';
+import { matchBrackets } from '../document/sentences';
+import { foldWidth } from '../document/text';
+import { parseUnitParenthetical } from '../document/units';
 import type { Fix, Rule } from './types';
 import { byRole, uniqueNames, unitsText, VERB } from '../fixes/table';
 
@@ -54,6 +57,15 @@ function rewriteParen(paren: UnitParenthetical, units: readonly Unit[]): string 
   }
   if (!tail) tail = PHRASE[groups[0]?.role ?? 'responsible'];
   return open + names.join('、') + tail + close;
+}
+
+/** Whether `paren` is one balanced parenthetical whose units are exactly `units` (by name). */
+function readsBackAs(paren: string, units: readonly Unit[]): boolean {
+  const f = foldWidth(paren);
+  if (matchBrackets(f, 0, f.length).get(0) !== f.length - 1) return false;
+  const back = parseUnitParenthetical(paren, 0);
+  const same = (n: string): string => n;
+  return back !== null && namesWithin(back.units, units, same) && namesWithin(units, back.units, same);
 }
 
 /** Whether every name of `a` is also a name of `b` (after aliases). Lists are short. */
@@ -137,8 +149,10 @@ const rule: Rule = {
         const p = parens[0];
         const matched = new Set(m.sentences.map((s) => s.index));
         const others = m.sentences[0].item.sentences.some((s) => s.unitParen === p && s.isTask && !matched.has(s.index));
-        if (!others) {
-          const newParen = rewriteParen(p, row.unitList);
+        const newParen = others ? null : rewriteParen(p, row.unitList);
+        // Offered only when the rewritten parenthetical reads back as the row's units: a name
+        // with an unbalanced bracket or a separator (`区发改委(牵头`) would break the body text.
+        if (newParen !== null && readsBackAs(newParen, row.unitList)) {
           fixes.push({ title: `以此行为准:正文括注改为“${newParen}”`, edits: [{ start: p.start, end: p.end, newText: newParen }], auto: false });
         }
       }
