@@ -8,6 +8,7 @@ import type { DocumentAnalysis } from '../analysis/analysis';
 import type { Fix, Rule, TextEdit } from './types';
 import { textKey } from '../document/text';
 import { bodyText, lineBreakAt, renumberRows, unitsText } from '../fixes/table';
+import { lazyFix } from '../fixes/lazy';
 import { categoryItemFor } from '../analysis/categories';
 
 function quote(s: string, max = 20): string {
@@ -83,19 +84,18 @@ function insertFix(doc: ParsedDocument, analysis: DocumentAnalysis, run: Sentenc
   const rows = annex.rows;
   if (rows.length === 0) return null;
   const serial = after ? (after.serial ?? after.index + 1) + 1 : 1;
-  const cells = rowCells(doc, analysis, run, serial, after);
-  const lines = rowLines(doc, cells, after ?? rows[0]);
-  // After the row's last line, or after the line before the first row.
-  const anchorLine = after ? after.endLine : rows[0].line - 1;
-  const at = doc.lines[anchorLine].end;
-  const eol = lineBreakAt(doc.text, at);
-  const edits: TextEdit[] = [{ start: at, end: at, newText: eol + lines.join(eol) }];
-  edits.push(...renumberRows(doc, after ? after.index + 1 : 0, serial + 1));
-  return {
-    title: after ? `在任务分解表第${after.index + 1}行之后插入此任务` : '在任务分解表开头插入此任务',
-    edits,
-    auto: false,
-  };
+  const title = after ? `在任务分解表第${after.index + 1}行之后插入此任务` : '在任务分解表开头插入此任务';
+  return lazyFix({ title, auto: false }, () => {
+    const cells = rowCells(doc, analysis, run, serial, after);
+    const lines = rowLines(doc, cells, after ?? rows[0]);
+    // After the row's last line, or after the line before the first row.
+    const anchorLine = after ? after.endLine : rows[0].line - 1;
+    const at = doc.lines[anchorLine].end;
+    const eol = lineBreakAt(doc.text, at);
+    const edits: TextEdit[] = [{ start: at, end: at, newText: eol + lines.join(eol) }];
+    edits.push(...renumberRows(doc, after ? after.index + 1 : 0, serial + 1));
+    return edits;
+  });
 }
 
 const rule: Rule = {

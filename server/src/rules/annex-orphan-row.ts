@@ -6,6 +6,7 @@ import type { AnnexRow, ParsedDocument } from '../document/model';
 import type { Rule, TextEdit } from './types';
 import { isNoise } from '../document/classify';
 import { renumberRows, rowLabel } from '../fixes/table';
+import { lazyFix } from '../fixes/lazy';
 
 /** Edits that delete a row's lines, keeping noise lines (page markers) inside it. */
 export function deleteRowEdits(doc: ParsedDocument, row: AnnexRow): TextEdit[] {
@@ -59,13 +60,7 @@ const rule: Rule = {
         message: `任务分解表${rowLabel(row)}在正文中找不到对应任务`,
         messageEn: `Annex row ${row.index + 1} matches no task of the body`,
         unnecessary: true,
-        fixes: [
-          {
-            title: '删除此行,并重排其后的序号',
-            edits: [...deleteRowEdits(doc, row), ...renumberRows(doc, row.index + 1, first)],
-            auto: false,
-          },
-        ],
+        fixes: [lazyFix({ title: '删除此行,并重排其后的序号', auto: false }, () => [...deleteRowEdits(doc, row), ...renumberRows(doc, row.index + 1, first)])],
       });
     }
   },

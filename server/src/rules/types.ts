@@ -17,6 +17,7 @@ export interface TextEdit {
 export interface Fix {
   /** Chinese title shown in the editor's quick-fix menu. */
   title: string;
+  /** May be computed when first read (fixes/lazy.ts): read it only to apply or show the fix. */
   edits: TextEdit[];
   /** Applied by `yaodian fix`, `check --fix` and "fix all": unambiguous fixes only. */
   auto: boolean;
