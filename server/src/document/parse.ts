@@ -78,7 +78,7 @@ export function parseDocument(text: string, options: ParseOptions = {}): ParsedD
       if (current) current.open = false;
       continue;
     }
-    const marker = parseMarker(text.slice(line.start, line.end), folded.slice(line.start, line.end), line.start);
+    const marker = parseMarker(line.text, line.folded, line.start);
     // An outline item with words after its marker is never web debris, even when it names a
     // 主办 or a 二维码; a page fraction like `3 / 10` has none.
     if (isNoise(t) && !(marker && /[\u4e00-\u9fff]/.test(folded.slice(marker.end, line.end)))) {
