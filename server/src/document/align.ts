@@ -22,10 +22,20 @@ const MAX_SPAN = 12;
 
 type Counts = Map<number, number>;
 
+/** The i-th bigram code of a key (a one-character key is its own single "bigram"). */
+function bigramAt(key: string, i: number): number {
+  return key.length === 1 ? key.charCodeAt(0) : key.charCodeAt(i) * 65536 + key.charCodeAt(i + 1);
+}
+
+/** How many bigrams a key has. */
+function bigramCount(key: string): number {
+  return key.length === 1 ? 1 : Math.max(0, key.length - 1);
+}
+
 function bigrams(key: string): number[] {
-  const out: number[] = [];
-  for (let i = 0; i + 1 < key.length; i++) out.push(key.charCodeAt(i) * 65536 + key.charCodeAt(i + 1));
-  if (key.length === 1) out.push(key.charCodeAt(0));
+  const n = bigramCount(key);
+  const out: number[] = new Array<number>(n);
+  for (let i = 0; i < n; i++) out[i] = bigramAt(key, i);
   return out;
 }
 
@@ -80,13 +90,13 @@ class GramTable {
    */
   pack(keys: string[], add: boolean): Packed {
     let total = 0;
-    for (const k of keys) total += k.length === 1 ? 1 : Math.max(0, k.length - 1);
+    for (const k of keys) total += bigramCount(k);
     const ids = new Int32Array(total);
     const at = new Int32Array(keys.length + 1);
     let p = 0;
     keys.forEach((key, k) => {
       at[k] = p;
-      const n = key.length === 1 ? 1 : Math.max(0, key.length - 1);
+      const n = bigramCount(key);
       for (let i = 0; i < n; i++) {
         const code = this.code(key, i);
         let id = this.ids.get(code);
@@ -411,7 +421,7 @@ function takeBigrams(key: string, remaining: Counts): number {
   let found = 0;
   const n = bigramCount(key);
   for (let i = 0; i < n; i++) {
-    const g = key.length === 1 ? key.charCodeAt(0) : key.charCodeAt(i) * 65536 + key.charCodeAt(i + 1);
+    const g = bigramAt(key, i);
     const r = remaining.get(g);
     if (r !== undefined && r > 0) {
       found++;
@@ -419,11 +429,6 @@ function takeBigrams(key: string, remaining: Counts): number {
     }
   }
   return found;
-}
-
-/** How many bigrams bigrams(key) has. */
-function bigramCount(key: string): number {
-  return key.length === 1 ? 1 : Math.max(0, key.length - 1);
 }
 
 function matchRow(row: AnnexRow, rowGrams: Packed, r: number, st: AlignState, expected: number): RowMatch {
