@@ -19,7 +19,7 @@ import { parseMarker } from './markers';
 import { dateLineYear, dateOfLine, isAnnexStart, isNoise, isSignatureLine, isTitleLine, issueDateOfMetadata, titleYear, type CalendarDate } from './classify';
 import { matchBrackets, splitSentences } from './sentences';
 import { parseLabelledLine, parseUnitParenthetical, readUnitParenthetical } from './units';
-import { NON_TASK_SECTIONS, NOTE_KEYS } from '../lexicon';
+import { METADATA_LABELS, NON_TASK_SECTIONS, NOTE_KEYS } from '../lexicon';
 import { findTimeMentions, parseTimeNode } from './time';
 import { findAnnex } from './annex';
 import { alignAnnex } from './align';
@@ -69,6 +69,8 @@ export function parseDocument(text: string, options: ParseOptions = {}): ParsedD
   let title: Span | null = null;
   let current: ItemBuilder | null = null;
   let preambleYear: number | null = null;
+  /** The last number of an attachment list (`附件:1.…`) being read, else null. */
+  let attachmentNumber: number | null = null;
   let issueDate: CalendarDate | null = null;
 
   const addParagraph = (line: Line, kind: Paragraph['kind']): void => {
@@ -83,7 +85,22 @@ export function parseDocument(text: string, options: ParseOptions = {}): ParsedD
       if (current) current.open = false;
       continue;
     }
-    const marker = parseMarker(line.text, line.folded, line.start);
+    let marker = parseMarker(line.text, line.folded, line.start);
+    // An attachment list at the end of the body (`附件:1.…` then `2.…`) is not outline.
+    const listed = ATTACHMENT_LIST.exec(t);
+    if (listed) attachmentNumber = Number(listed[1]);
+    else if (marker && attachmentNumber !== null && marker.level === 3 && marker.number === attachmentNumber + 1) {
+      attachmentNumber++;
+      marker = null;
+      addParagraph(line, 'free');
+      if (current) current.closed = true;
+      continue;
+    } else if (t.length > 0) attachmentNumber = null;
+    // A web page's metadata block written as a list (`1. [主题分类] …`) is page furniture.
+    if (marker && METADATA_ITEM.test(folded.slice(marker.end, line.end))) {
+      addParagraph(line, 'noise');
+      continue;
+    }
     // An outline item with words after its marker is never web debris, even when it names a
     // 主办 or a 二维码; a page fraction like `3 / 10` has none.
     if (isNoise(t) && !(marker && /[\u4e00-\u9fff]/.test(folded.slice(marker.end, line.end)))) {
@@ -259,6 +276,9 @@ export function parseDocument(text: string, options: ParseOptions = {}): ParsedD
   if (kind === 'plan-with-annex' && annex!.layout !== 'lines') doc.alignment = alignAnnex(doc);
   return doc;
 }
+
+const ATTACHMENT_LIST = /^附\s*件\s*[:：]\s*(\d{1,2})\s*[.、]/;
+const METADATA_ITEM = new RegExp(`^\\s*\\[\\s*(?:${METADATA_LABELS.join('|')})\\s*\\]`);
 
 /** First characters of the note keys: most lines are rejected by one set lookup. */
 const KEY_STARTS = new Set(NOTE_KEYS.map(([k]) => k[0]));
