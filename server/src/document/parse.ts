@@ -396,6 +396,7 @@ function readItemText(
   const own: Sentence[] = [];
   const pending: { paren: UnitParenthetical; upto: number }[] = [];
   let uncoveredFrom = 0;
+  let timeFrom = 0;
   // Indexed loops here and below: this runs once per sentence, mostly before V8 optimises it,
   // and a for-of allocates an iterator result per step until then.
   for (let pi = 0; pi < b.paragraphs.length; pi++) {
@@ -444,13 +445,20 @@ function readItemText(
       for (let ci = 0; ci < pending.length; ci++) {
         const pc = pending[ci];
         const upto = Math.min(pc.upto, own.length);
-        // A parenthetical with only a time key (`(完成时限:6月底前)`) gives a time, not a unit.
+        // A parenthetical with only a time key (`(完成时限:6月底前)`) gives a time, not a unit:
+        // a unit parenthetical right after it still covers the same sentences.
         const timeOnly = pc.paren.units.length === 0 && pc.paren.emptyValues.length === 0;
+        if (timeOnly) {
+          for (let k = timeFrom; k < upto; k++) own[k].inlineTime = pc.paren.time;
+          timeFrom = Math.max(timeFrom, upto);
+          continue;
+        }
         for (let k = uncoveredFrom; k < upto; k++) {
-          if (!timeOnly) own[k].unitParen = pc.paren;
+          own[k].unitParen = pc.paren;
           if (pc.paren.time) own[k].inlineTime = pc.paren.time;
         }
         uncoveredFrom = Math.max(uncoveredFrom, upto);
+        timeFrom = Math.max(timeFrom, uncoveredFrom);
       }
       pending.length = 0;
     }
