@@ -107,13 +107,13 @@ export async function checkReportInBrowser(screenshotsDir: string): Promise<Repo
 
     await step('"problems only" leaves the three problem lines of corpus 000 in view', async () => {
       await page.locator('#only-problems').check();
-      const visible = await page.locator('#doc-0 .comparison-table tr.line').evaluateAll((rows) => rows.filter((r) => (r as HTMLElement).offsetParent !== null).length);
+      const visible = await page.locator('#doc-0 .comparison-table tr.line').evaluateAll((rows) => rows.filter((r) => (r as unknown as { offsetParent: unknown }).offsetParent !== null).length);
       assert.equal(visible, 3);
       await page.locator('#only-problems').uncheck();
     });
 
     await step('screenshot of the summary and the first document', async () => {
-      await page.evaluate(() => window.scrollTo(0, 0));
+      await page.evaluate('window.scrollTo(0, 0)');
       await page.screenshot({ path: path.join(screenshotsDir, 'report.png') });
       assert.deepEqual(fetched, []);
       assert.deepEqual(problems, []);
