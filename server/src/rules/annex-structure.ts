@@ -35,6 +35,8 @@ const rule: Rule = {
         end: annex.headerRange.end,
         message: `任务分解表表头缺少${missing.map((m) => `“${m.name}”`).join('、')}列`,
         messageEn: `The annex header has no ${missing.map((m) => m.en).join(', ')} column`,
+        // Many real tables (推广清单, 台账) have no time or unit column by design: a note, not a defect.
+        infoOnly: missing.every((m) => m.role !== 'task'),
       });
     }
     for (const bad of annex.badLines) {
