@@ -80,11 +80,12 @@ describe('review model: corpus 000 (body + 118-row annex)', () => {
         ['annex-missing-row', 1, 0, 0],
         ['annex-text-mismatch', 0, 1, 0],
         ['unit-inconsistent-name', 0, 1, 0],
+        ['time-before-issue', 0, 1, 0],
       ],
     );
-    assert.deepEqual([r.errors, r.warnings, r.infos], [1, 2, 0]);
+    assert.deepEqual([r.errors, r.warnings, r.infos], [1, 3, 0]);
     const withFindings = r.lines.filter((l) => l.findings.length > 0).map((l) => `${l.serial ?? 'task'}:${rulesOf(r, l).join(',')}`);
-    assert.deepEqual(withFindings, ['41:annex-text-mismatch', 'task:annex-missing-row', '64:unit-inconsistent-name']);
+    assert.deepEqual(withFindings, ['41:annex-text-mismatch', 'task:annex-missing-row', '64:unit-inconsistent-name', '68:time-before-issue']);
     const f = r.findings.find((x) => x.ruleId === 'unit-inconsistent-name')!;
     assert.equal(f.context.text, '区融媒体');
     assert.equal(CORPUS_000.slice(f.start, f.end), '区融媒体');

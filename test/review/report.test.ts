@@ -35,8 +35,8 @@ describe('HTML report', () => {
       '121',
       '118',
       '1',
-      '2',
-      'annex-missing-row 1 annex-text-mismatch 1 unit-inconsistent-name 1',
+      '3',
+      'annex-missing-row 1 annex-text-mismatch 1 unit-inconsistent-name 1 time-before-issue 1',
     ]);
     assert.match(html, /生成于 2026-11-29 09:05/);
   });
@@ -44,7 +44,7 @@ describe('HTML report', () => {
   it('lists each finding with its line and the text around it', () => {
     assert.match(html, /<td class="pos">309:5<\/td><td><span class="sev sev-warning">警告<\/span><\/td>/);
     assert.ok(html.includes('<mark>区融媒体</mark>'));
-    assert.equal((html.match(/<tr class="sev-/g) ?? []).length, 3);
+    assert.equal((html.match(/<tr class="sev-/g) ?? []).length, 4);
   });
 
   it('has the comparison table: 118 rows and the task with no row, the differing character marked', () => {
@@ -52,8 +52,8 @@ describe('HTML report', () => {
     assert.equal((html.match(/<tr class="line kind-task problem"/g) ?? []).length, 1);
     assert.ok(html.includes('抽查结果<del>、</del><ins>,</ins>工作推进情况。'));
     assert.ok(html.includes('任务分解表中无此任务'));
-    // Problem rows are the ones with findings: 41, the task with no row, 64.
-    assert.equal((html.match(/<tr class="line kind-\w+ problem"/g) ?? []).length, 3);
+    // Problem rows are the ones with findings: 41, the task with no row, 64, 68.
+    assert.equal((html.match(/<tr class="line kind-\w+ problem"/g) ?? []).length, 4);
   });
 
   it('draws both charts as inline SVG', () => {

@@ -8,18 +8,13 @@
 
 import { diffChars } from 'diff';
 import type { Diagnostic, LintResult } from '../engine/lint';
-import type { AnnexRow, Sentence, TimeNode, Unit, UnitRole } from '../document/model';
+import type { AnnexRow, DocumentKind, Sentence, TimeNode, Unit, UnitRole } from '../document/model';
 
-export type DocumentKind = 'plan' | 'plan-with-annex' | 'table';
+export type { DocumentKind };
 
-/**
- * What kind of document this is (INTERFACES.md: `plan`, `plan-with-annex`, `table`). The one
- * place the review reads the kind: point it at the engine's own kind when the engine has one.
- */
+/** What kind of document this is (INTERFACES.md: `plan`, `plan-with-annex`, `table`): the engine's. */
 export function documentKind(result: LintResult): DocumentKind {
-  const { doc } = result;
-  if (!doc.annex) return 'plan';
-  return doc.tasks.length === 0 ? 'table' : 'plan-with-annex';
+  return result.doc.kind;
 }
 
 export type Severity = Diagnostic['severity'];
