@@ -42,7 +42,7 @@ const TIMEOUT_MS = Number(option('--timeout') ?? 300) * 1000;
 const SCREENSHOTS_DIR = path.join(OUT_DIR, 'screenshots');
 const DOCS_IMAGES = path.join(ROOT, 'docs', 'images');
 /** The screenshots the README shows (the others stay in out/e2e/screenshots). */
-const DOCS_SCREENSHOTS = ['quick-fix.png', 'outline.png', 'tasks-by-unit.png', 'comparison-view.png', ...REPORT_SCREENSHOTS];
+const DOCS_SCREENSHOTS = ['quick-fix.png', 'outline.png', 'tasks-by-unit.png', 'comparison-view.png', 'comparison-problems.png', ...REPORT_SCREENSHOTS];
 const LOCALE = option('--locale') ?? 'zh-cn';
 
 function log(message: string): void {
