@@ -15,8 +15,6 @@ export interface CellStrings {
   noTask: string;
   onlyRow: string;
   onlyBody: string;
-  rowLabel: string;
-  bodyLabel: string;
   invalidTime: string;
 }
 
@@ -29,8 +27,6 @@ export const CELL_STRINGS_ZH: CellStrings = {
   noTask: '正文中无此任务',
   onlyRow: '仅表中',
   onlyBody: '仅正文',
-  rowLabel: '表',
-  bodyLabel: '正文',
   invalidTime: '无法识别的时间节点',
 };
 
