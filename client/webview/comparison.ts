@@ -59,7 +59,8 @@ function kindName(r: DocumentReview, s: ViewStrings): string {
   return r.kind === 'plan' ? s.kindPlan : r.kind === 'table' ? s.kindTable : s.kindPlanWithAnnex;
 }
 
-function render(): void {
+/** Draws the page; `keepScroll` for a new version of the same lines, not for a new filter or tab. */
+function render(keepScroll = true): void {
   if (!data) return;
   const { review: r, strings: s } = data;
   const shownLines = r.lines.map((l, i) => [l, i] as const).filter(([l]) => visible(l, r));
@@ -115,7 +116,7 @@ function render(): void {
     `<figure><figcaption>${esc(s.unitsChart)}</figcaption>${unitChartSvg(r.charts.units, s.charts)}</figure>` +
     `<figure><figcaption>${esc(s.monthsChart)}${r.charts.months.planYear !== null ? ` (${r.charts.months.planYear})` : ''}</figcaption>${monthChartSvg(r.charts.months, s.charts)}</figure>`;
 
-  const scroll = document.scrollingElement?.scrollTop ?? 0;
+  const scroll = keepScroll ? (document.scrollingElement?.scrollTop ?? 0) : 0;
   root.innerHTML =
     header +
     tabs +
@@ -156,7 +157,7 @@ root.addEventListener('click', (e) => {
   if (tab) {
     state.tab = tab.id === 'tab-charts' ? 'charts' : 'table';
     save();
-    render();
+    render(false);
     root.querySelector<HTMLElement>(`#${tab.id}`)?.focus();
     return;
   }
@@ -164,7 +165,7 @@ root.addEventListener('click', (e) => {
   if (filter) {
     state.filter = filter.dataset.filter as Filter;
     save();
-    render();
+    render(false);
     return;
   }
   const fix = el.closest<HTMLElement>('button.fix');
@@ -182,7 +183,7 @@ root.addEventListener('change', (e) => {
   state.filter = el.value ? 'unit' : 'all';
   state.unit = el.value;
   save();
-  render();
+  render(false);
 });
 
 root.addEventListener('keydown', (e) => {
@@ -190,7 +191,7 @@ root.addEventListener('keydown', (e) => {
   if (el.getAttribute('role') === 'tab' && (e.key === 'ArrowLeft' || e.key === 'ArrowRight')) {
     state.tab = state.tab === 'table' ? 'charts' : 'table';
     save();
-    render();
+    render(false);
     root.querySelector<HTMLElement>(`#tab-${state.tab}`)?.focus();
     e.preventDefault();
     return;
