@@ -7,6 +7,7 @@ import { foldWidth, skipSpaces, trimEndIndex, type Line } from './text';
 import { isAnnexStart, isNoise } from './classify';
 import { findTimeMentions, parseTimeNode } from './time';
 import { parseUnitList } from './units';
+import { readBarlessTable } from './barless';
 import { HEADER_NAMES, OTHER_HEADER_NAMES, unitColumnRole } from '../lexicon';
 
 /** The role of a header cell, or null when it is no known header name. */
@@ -21,7 +22,7 @@ export function headerRole(cell: string): ColumnRole | null {
 }
 
 /** A cell as read from the text: it is the row's Cell itself (present), no copy is made. */
-interface RawCell extends Cell {
+export interface RawCell extends Cell {
   line: number;
 }
 
@@ -40,7 +41,7 @@ export function findAnnex(text: string, lines: Line[], trimmed: string[]): Annex
       const t = trimmed[j];
       if (t.length === 0 || isNoise(t)) continue;
       if (isAnnexStart(t)) break;
-      const annex = readTable(text, lines, trimmed, j, i);
+      const annex = readTable(text, lines, trimmed, j, i) ?? readBarlessTable(text, lines, trimmed, j, i);
       if (annex) {
         annex.title = title;
         return annex;
@@ -130,7 +131,7 @@ function isSeparatorLine(t: string): boolean {
   return /^\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?$/.test(t);
 }
 
-function spanOf(text: string, line: Line): Span {
+export function spanOf(text: string, line: Line): Span {
   const f = line.folded;
   let s = 0;
   let e = f.length;
@@ -255,8 +256,9 @@ function readLineRows(text: string, lines: Line[], trimmed: string[], from: numb
     // A header repeated after a page break.
     if (filled.every((c) => headerRole(c.text) !== null)) continue;
     let r: AnnexRow;
-    if (filled.length < annex.header.length && !tabs) {
-      r = placeCells(filled, annex.header, prev, annex.rows.length);
+    // Fewer cells than columns (not merely empty ones): a cell merged from the row above.
+    if (cells.length < annex.header.length && !tabs) {
+      r = placeCells(cells, annex.header, prev, annex.rows.length);
     } else {
       const placed: (RawCell | null)[] = annex.header.map((_, i) => cells[i] ?? null);
       // Cells past the header are extra only when they hold something (Word pads rows with tabs).
@@ -373,7 +375,7 @@ function placeCells(cells: RawCell[], header: Column[], prev: AnnexRow | null, i
  */
 const unitCache = new Map<string, Unit[]>();
 
-function unitsAt(text: string, start: number, role: UnitRole): Unit[] {
+export function unitsAt(text: string, start: number, role: UnitRole): Unit[] {
   const key = `${role}\u0000${text}`;
   let parsed = unitCache.get(key);
   if (parsed === undefined) {
@@ -399,7 +401,7 @@ const MAY_BE_TIME = /[年月季日]|长期|持续|常态|每|按/;
  */
 const timeCache = new Map<string, TimeNode | null>();
 
-function timeNodeOf(text: string): TimeNode | null {
+export function timeNodeOf(text: string): TimeNode | null {
   const t = text.trim();
   if (!MAY_BE_TIME.test(t)) return null;
   let node = timeCache.get(t);
@@ -504,7 +506,7 @@ function fit(f: CellFeatures, role: ColumnRole): number {
 
 const UNIT_SUFFIX = /(局|委|办|室|处|科|部|厅|院|会|中心|政府|街道|镇|乡|单位|部门|公司|集团|队|所|站|馆|团|社|支队|大队|分局|管委会|街镇|各区|各县)$/;
 
-function looksLikeUnits(t: string): boolean {
+export function looksLikeUnits(t: string): boolean {
   const names = t.split(/[、,，;；]/).map((s) => s.replace(/\s+/g, '').replace(/(牵头|配合|负责|参与|落实)+$/, ''));
   return names.length > 0 && names.every((n) => n.length > 0 && n.length <= 30 && UNIT_SUFFIX.test(n));
 }
@@ -512,7 +514,7 @@ function looksLikeUnits(t: string): boolean {
 /** Shared by the rows without extra cells (nearly all): one empty list, never modified. */
 const NO_CELLS: readonly RawCell[] = Object.freeze([]);
 
-function buildRow(
+export function buildRow(
   placed: (RawCell | null)[],
   extra: RawCell[],
   header: Column[],

@@ -130,7 +130,8 @@ export interface Item {
 // ---------------------------------------------------------------------------------------------
 // Annex
 
-export type AnnexLayout = 'cells' | 'pipes' | 'tabs';
+/** cells: a cell per line with bars (A); pipes (B); tabs (C); lines: a cell per line without bars, as a browser copies a Word table. */
+export type AnnexLayout = 'cells' | 'pipes' | 'tabs' | 'lines';
 export type ColumnRole = 'serial' | 'task' | 'category' | 'units' | 'time' | 'other';
 
 export interface Column {
