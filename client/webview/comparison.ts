@@ -41,16 +41,8 @@ function save(): void {
   vscode.setState(state);
 }
 
-function hasBody(r: DocumentReview): boolean {
-  return r.kind !== 'table';
-}
-
-function hasRows(r: DocumentReview): boolean {
-  return r.kind !== 'plan';
-}
-
 function visible(line: ReviewLine, r: DocumentReview): boolean {
-  if (state.filter === 'problems') return lineHasProblem(line, hasBody(r), hasRows(r));
+  if (state.filter === 'problems') return lineHasProblem(line, r.compared);
   if (state.filter === 'unit') return [...(line.units.row ?? []), ...(line.units.body ?? [])].some((u) => u.name === state.unit);
   return true;
 }
@@ -81,7 +73,7 @@ function render(keepScroll = true): void {
     `<select class="unit-filter" aria-label="${esc(s.filterUnit)}"><option value="">${esc(s.filterUnit)}</option>${units
       .map((u) => `<option value="${esc(u)}"${state.filter === 'unit' && state.unit === u ? ' selected' : ''}>${esc(u)}</option>`)
       .join('')}</select>` +
-    (hasBody(r) && hasRows(r) ? `<span class="legend"><del>${esc(s.legendRemoved)}</del> <ins>${esc(s.legendAdded)}</ins></span>` : '') +
+    (r.compared ? `<span class="legend"><del>${esc(s.legendRemoved)}</del> <ins>${esc(s.legendAdded)}</ins></span>` : '') +
     '</div>';
 
   const rows: string[] = [];
@@ -97,11 +89,11 @@ function render(keepScroll = true): void {
     const fixes = l.findings
       .flatMap((f) => r.findings[f].fixes.map((title, k) => `<button class="fix" data-finding="${f}" data-fix="${k}" tabindex="-1" title="${esc(title)}">${esc(fill(s.applyFix, title))}</button>`))
       .join('');
-    const problem = lineHasProblem(l, hasBody(r), hasRows(r));
+    const problem = lineHasProblem(l, r.compared);
     rows.push(
       `<tr class="line kind-${l.kind}${problem ? ' problem' : ''}${i === state.selected ? ' selected' : ''}" data-index="${i}" tabindex="${i === selectable ? 0 : -1}" aria-selected="${i === state.selected}">` +
         `<td class="serial">${esc(l.serial ?? '')}</td>` +
-        `<td class="task">${taskCellHtml(l, s.cells, hasBody(r), hasRows(r))}<div class="where">${goto}</div></td>` +
+        `<td class="task">${taskCellHtml(l, s.cells, r.compared)}<div class="where">${goto}</div></td>` +
         `<td class="units">${unitsCellHtml(l, s.cells)}</td><td class="time-cell">${timeCellHtml(l, s.cells)}</td>` +
         `<td class="line-findings">${findingBadgesHtml(l, r.findings)}${fixes ? `<div class="fixes">${fixes}</div>` : ''}</td></tr>`,
     );
@@ -123,7 +115,7 @@ function render(keepScroll = true): void {
     `<section id="panel-table" role="tabpanel" aria-labelledby="tab-table"${state.tab === 'table' ? '' : ' hidden'}>${filters}${table}</section>` +
     `<section id="panel-charts" class="charts" role="tabpanel" aria-labelledby="tab-charts"${state.tab === 'charts' ? '' : ' hidden'}>${charts}</section>`;
   if (document.scrollingElement) document.scrollingElement.scrollTop = scroll;
-  const problems = r.lines.filter((l) => lineHasProblem(l, hasBody(r), hasRows(r))).length;
+  const problems = r.lines.filter((l) => lineHasProblem(l, r.compared)).length;
   vscode.postMessage({ type: 'rendered', uri: data.uri, version: data.version, shown: shownLines.length, total: r.lines.length, problems });
 }
 

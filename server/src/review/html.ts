@@ -125,8 +125,6 @@ function findingsList(r: DocumentReview): string {
 }
 
 function comparisonTable(r: DocumentReview): string {
-  const hasBody = r.kind !== 'table';
-  const hasRows = r.kind !== 'plan';
   const rows: string[] = [];
   let category: string | null = null;
   for (const l of r.lines) {
@@ -135,15 +133,15 @@ function comparisonTable(r: DocumentReview): string {
     category = l.category ?? category;
     const where = [l.rowLine !== null ? `表 ${l.rowLine + 1}` : '', l.bodyLine !== null ? `正文 ${l.bodyLine + 1}` : ''].filter(Boolean).join(' · ');
     rows.push(
-      `<tr class="line kind-${l.kind} ${lineHasProblem(l, hasBody, hasRows) ? 'problem' : 'ok'}"><td class="serial">${esc(l.serial ?? '')}</td>` +
-        `<td class="task">${taskCellHtml(l, CELL_STRINGS_ZH, hasBody, hasRows)}<div class="where">${where}</div></td>` +
+      `<tr class="line kind-${l.kind} ${lineHasProblem(l, r.compared) ? 'problem' : 'ok'}"><td class="serial">${esc(l.serial ?? '')}</td>` +
+        `<td class="task">${taskCellHtml(l, CELL_STRINGS_ZH, r.compared)}<div class="where">${where}</div></td>` +
         `<td class="units">${unitsCellHtml(l, CELL_STRINGS_ZH)}</td><td class="time-cell">${timeCellHtml(l, CELL_STRINGS_ZH)}</td>` +
         `<td class="line-findings">${findingBadgesHtml(l, r.findings)}</td></tr>`,
     );
   }
-  const legend = hasBody && hasRows ? '<p class="legend"><del>正文有、表中无</del> <ins>表中有、正文无</ins> (body only / row only)</p>' : '';
+  const legend = r.compared ? '<p class="legend"><del>正文有、表中无</del> <ins>表中有、正文无</ins> (body only / row only)</p>' : '';
   return (
-    `<details class="comparison" open><summary>${hasBody && hasRows ? '任务分解表对照' : '任务'} <small>${hasBody && hasRows ? 'Table vs body' : 'Tasks'}</small> (${r.lines.length})</summary>${legend}` +
+    `<details class="comparison" open><summary>${r.compared ? '任务分解表对照' : r.kind === 'plan-with-annex' ? '任务与任务分解表(未逐行对照)' : '任务'} <small>${r.compared ? 'Table vs body' : 'Tasks'}</small> (${r.lines.length})</summary>${legend}` +
     '<table class="comparison-table"><thead><tr><th>序号</th><th>任务</th><th>责任单位</th><th>时间节点</th><th>问题</th></tr></thead>' +
     `<tbody>${rows.join('')}</tbody></table></details>`
   );

@@ -125,6 +125,11 @@ export interface RuleCount {
 
 export interface DocumentReview {
   kind: DocumentKind;
+  /**
+   * Whether the engine matched the table's rows with the body's tasks. When not (no table, a
+   * standalone table, or a table it cannot read row by row), no line lacks a counterpart.
+   */
+  compared: boolean;
   title: string | null;
   planYear: number | null;
   /** Body tasks and annex rows. */
@@ -181,6 +186,7 @@ export function buildReview(result: LintResult): DocumentReview {
   const counts = countFindings(findings);
   return {
     kind,
+    compared: doc.alignment !== null,
     title: doc.title?.text.trim() ?? null,
     planYear: analysis.planYear,
     tasks: doc.tasks.length,

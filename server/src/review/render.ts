@@ -40,16 +40,16 @@ export function diffHtml(parts: readonly DiffPart[]): string {
 }
 
 /** The task cell of a line: the diff of a pair, or the one text a line has, with a badge saying what it lacks. */
-export function taskCellHtml(line: ReviewLine, strings: CellStrings, hasBody: boolean, hasRows: boolean): string {
+export function taskCellHtml(line: ReviewLine, strings: CellStrings, compared: boolean): string {
   if (line.kind === 'pair') {
     if (line.identical) return `<span class="text">${esc(line.rowText ?? '')}</span> <span class="badge ok" title="${esc(strings.identical)}">✓</span>`;
     return `<span class="text diff">${diffHtml(line.diff ?? [])}</span>`;
   }
   if (line.kind === 'task') {
-    const badge = hasRows ? ` <span class="badge missing">${esc(strings.noRow)}</span>` : '';
+    const badge = compared ? ` <span class="badge missing">${esc(strings.noRow)}</span>` : '';
     return `<span class="text">${esc(line.bodyText ?? '')}</span>${badge}`;
   }
-  const badge = hasBody ? ` <span class="badge missing">${esc(strings.noTask)}</span>` : '';
+  const badge = compared ? ` <span class="badge missing">${esc(strings.noTask)}</span>` : '';
   return `<span class="text">${esc(line.rowText ?? '')}</span>${badge}`;
 }
 
@@ -95,7 +95,7 @@ export function findingBadgesHtml(line: ReviewLine, findings: readonly ReviewFin
     .join('');
 }
 
-/** A line worth a look: it has findings, lacks its counterpart, or its units differ. */
-export function lineHasProblem(line: ReviewLine, hasBody: boolean, hasRows: boolean): boolean {
-  return line.findings.length > 0 || (line.kind !== 'pair' && hasBody && hasRows) || line.units.onlyRow.length > 0 || line.units.onlyBody.length > 0;
+/** A line worth a look: it has findings, lacks its counterpart (when rows and tasks were compared), or its units differ. */
+export function lineHasProblem(line: ReviewLine, compared: boolean): boolean {
+  return line.findings.length > 0 || (line.kind !== 'pair' && compared) || line.units.onlyRow.length > 0 || line.units.onlyBody.length > 0;
 }
