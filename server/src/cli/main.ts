@@ -1,7 +1,10 @@
 // Command dispatch and option parsing for `yaodian`. Exit codes: 0 ok, 1 errors found,
 // 2 bad usage or an unreadable file.
 
+import { version } from '../../../package.json';
 import { checkCommand } from './check';
+import { COMMAND_HELP } from './help';
+import { initCommand } from './init';
 import { annexCommand, outlineCommand, tasksCommand } from './subcommands';
 
 const USAGE = `用法 (usage):
@@ -11,9 +14,13 @@ const USAGE = `用法 (usage):
   yaodian annex <file>                          由正文生成任务分解表 (task table, layout B)
   yaodian tasks <file> [--by unit] [--format text|json|csv]
                                                 列出任务或各单位的任务 (tasks, or tasks by unit)
+  yaodian init                                  在当前目录写入带注释的 .yaodianrc.json
+  yaodian --version                             显示版本
+  yaodian <命令> --help                          显示该命令的全部选项 (help per command)
 
 check / fix 选项 (options):
-  --format stylish|json|sarif|github   输出格式, 默认 stylish
+  --format stylish|json|sarif|github|gitlab|junit|checkstyle|<ESLint 格式化模块>
+                                       输出格式, 默认 stylish
   --fix                                就地应用自动修复 (apply auto fixes in place)
   --config <path>                      指定配置文件 (instead of .yaodianrc.json discovery)
   --rule <id>=<severity>               覆盖规则级别, 可重复 (error|warning|info|off)
@@ -21,6 +28,11 @@ check / fix 选项 (options):
   --encoding auto|utf8|gb18030         文件编码, 默认 auto
   -o, --output-file <path>             报告写入文件
   --quiet                              只报告错误 (errors only)
+  --stdin [--stdin-filename <path>]    从标准输入读取 (或用 -)
+  --suppress-all | --prune-suppressions   写入 / 清理基线 yaodian-suppressions.json
+  --print-config <file>                打印该文件生效的配置
+  --concurrency <n|auto|off>           多线程检查
+  --no-color                           不着色 (也遵循 NO_COLOR / FORCE_COLOR)
 annex / tasks 也接受 --encoding 与 --config。
 
 退出码 (exit codes): 0 无错误; 1 有错误或警告超过 --max-warnings; 2 用法错误或文件无法读取
@@ -31,6 +43,21 @@ export interface Io {
   err: (s: string) => void;
   /** Colour the stylish report only on a terminal. */
   isTTY?: boolean;
+  /** NO_COLOR and FORCE_COLOR are read from here (default: process.env). */
+  env?: NodeJS.ProcessEnv;
+  /** Standard input for --stdin (default: read file descriptor 0). */
+  readStdin?: () => Uint8Array;
+  /** The folder relative paths are resolved against (default: process.cwd()). */
+  cwd?: string;
+}
+
+/** --color/--no-color, else NO_COLOR / FORCE_COLOR (https://no-color.org), else a terminal not writing a file. */
+export function useColor(flag: boolean | undefined, io: Io, toFile: boolean): boolean {
+  if (flag !== undefined) return flag;
+  const env = io.env ?? process.env;
+  if (env.NO_COLOR) return false;
+  if (env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== '') return env.FORCE_COLOR !== '0' && env.FORCE_COLOR !== 'false';
+  return !toFile && io.isTTY === true;
 }
 
 const stdio: Io = {
@@ -41,6 +68,14 @@ const stdio: Io = {
 
 export async function run(argv: string[], io: Io = stdio): Promise<number> {
   const [command, ...rest] = argv;
+  if (command === '--version' || command === '-v' || (rest.includes('--version') && command in COMMAND_HELP)) {
+    io.out(`${version}\n`);
+    return 0;
+  }
+  if (command !== undefined && command in COMMAND_HELP && (rest.includes('--help') || rest.includes('-h'))) {
+    io.out(COMMAND_HELP[command]);
+    return 0;
+  }
   switch (command) {
     case 'check':
       return checkCommand(rest, io, false);
@@ -52,10 +87,16 @@ export async function run(argv: string[], io: Io = stdio): Promise<number> {
       return annexCommand(rest, io);
     case 'tasks':
       return tasksCommand(rest, io);
+    case 'init':
+      return initCommand(rest, io);
     case undefined:
     case '-h':
     case '--help':
     case 'help':
+      if (rest[0] && rest[0] in COMMAND_HELP) {
+        io.out(COMMAND_HELP[rest[0]]);
+        return 0;
+      }
       io.out(USAGE);
       return command === undefined ? 2 : 0;
     default:
