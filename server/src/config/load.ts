@@ -99,7 +99,7 @@ function validateLayer(value: unknown, source: string, kind: 'file' | 'override'
       }
       case 'extends':
         if (kind === 'override') fail('"overrides" 中不能使用 "extends"');
-        if (!(typeof x === 'string' || isStrings(x)) || (Array.isArray(x) && x.length === 0) || x === '') fail('"extends" 应为配置文件路径或路径数组,如 "../.yaodianrc.json"');
+        if (!(typeof x === 'string' || isStrings(x)) || x === '' || (Array.isArray(x) && (x.length === 0 || x.includes('')))) fail('"extends" 应为配置文件路径或路径数组,如 "../.yaodianrc.json"');
         out.extends = x as string | string[];
         break;
       case 'overrides':

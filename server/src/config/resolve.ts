@@ -38,7 +38,8 @@ export function loadConfig(file: string, cache?: Map<string, LoadedConfig>): Loa
     const dir = path.dirname(f);
     for (const o of layer.overrides ?? []) {
       // A glob without a slash matches the file name in any folder, as in .gitignore.
-      loaded.overrides.push({ dir, match: picomatch(o.files, { dot: true, basename: true }), config: o });
+      const globs = o.files.map((g) => (g.includes('/') ? g.replace(/^\.\//, '') : `**/${g}`));
+      loaded.overrides.push({ dir, match: picomatch(globs, { dot: true }), config: o });
     }
   };
   visit(abs, []);
