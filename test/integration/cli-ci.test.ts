@@ -52,10 +52,10 @@ describe('yaodian check --format gitlab', () => {
     write('docs/a.txt', BAD);
     const r = yaodian(['check', '--format', 'gitlab', ...INFO_RULE, 'docs'], dir);
     assert.equal(r.code, 1, r.err);
-    const issues = JSON.parse(r.out);
+    const issues = JSON.parse(r.out) as { check_name: string; severity: string; location: unknown }[];
     assert.ok(validate(issues), JSON.stringify(validate.errors));
     assert.deepEqual(
-      issues.map((i: { check_name: string; severity: string; location: unknown }) => [i.check_name, i.severity, i.location]),
+      issues.map((i) => [i.check_name, i.severity, i.location]),
       [
         ['outline-sequence', 'major', { path: 'docs/a.txt', lines: { begin: 4, end: 4 } }],
         ['outline-marker-format', 'info', { path: 'docs/a.txt', lines: { begin: 5, end: 5 } }],
