@@ -100,4 +100,13 @@ export { out, sev };
     assert.match(bad.stdout, /use\.ts\(2,7\): error TS2322/);
     assert.match(bad.stdout, /"loud"/);
   });
+
+  it('the .vsix ships the CLI with the vendor scripts it loads, and the rule docs', () => {
+    const vsce = path.join(ROOT, 'node_modules', '@vscode', 'vsce', 'vsce');
+    const listed = execFileSync(process.execPath, [vsce, 'ls', '--no-dependencies'], { cwd: ROOT, encoding: 'utf8' }).split(/\r?\n/).filter(Boolean);
+    for (const f of ['dist/extension.js', 'dist/server.js', 'dist/cli.js', 'dist/cli-main.js', 'dist/vendor/iconv-lite.js', 'dist/vendor/fast-glob.js', 'schemas/yaodianrc.schema.json']) assert.ok(listed.includes(f), f);
+    const docs = fs.readdirSync(path.join(ROOT, 'docs', 'rules')).map((f) => `docs/rules/${f}`);
+    assert.deepEqual(listed.filter((f) => f.startsWith('docs/rules/')).sort(), docs.sort());
+    assert.deepEqual(listed.filter((f) => /^(test|server|client|node_modules)\/|\.map$/.test(f)), []);
+  });
 });
