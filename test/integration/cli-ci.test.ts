@@ -309,7 +309,9 @@ describe('everyday CLI habits', () => {
   });
 });
 
-describe('yaodian check --concurrency', () => {
+describe('yaodian check --concurrency', function () {
+  // Three runs over 60 documents, each starting worker threads.
+  this.timeout(120_000);
   it('gives the same report, in the same order, with workers as without', () => {
     const corpus = fs.readdirSync(path.join(FIXTURES, 'corpus')).filter((f) => f.endsWith('.txt'));
     for (let i = 0; i < 60; i++) {
