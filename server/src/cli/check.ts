@@ -20,7 +20,8 @@ import { expandInputs } from './inputs';
 import { checkHere, checkInWorkers, workerCount } from './pool';
 import { Suppressions, suppressionsPath, type SuppressionEntry } from './suppressions';
 import type { Encoding } from './readText';
-import { useColor, type Io } from './main';
+import { useColor } from './color';
+import type { Io } from './main';
 
 /** Formats built in; any other name is an ESLint formatter module (report/eslintFormatter.ts). */
 export const BUILTIN_FORMATS = ['stylish', 'json', 'sarif', 'github', 'gitlab', 'junit', 'checkstyle'] as const;

@@ -51,15 +51,6 @@ export interface Io {
   cwd?: string;
 }
 
-/** --color/--no-color, else NO_COLOR / FORCE_COLOR (https://no-color.org), else a terminal not writing a file. */
-export function useColor(flag: boolean | undefined, io: Io, toFile: boolean): boolean {
-  if (flag !== undefined) return flag;
-  const env = io.env ?? process.env;
-  if (env.NO_COLOR) return false;
-  if (env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== '') return env.FORCE_COLOR !== '0' && env.FORCE_COLOR !== 'false';
-  return !toFile && io.isTTY === true;
-}
-
 const stdio: Io = {
   out: (s) => process.stdout.write(s),
   err: (s) => process.stderr.write(s),
