@@ -13,6 +13,8 @@ const entries = [
   { in: 'iconv-lite', out: 'dist/vendor/iconv-lite.js' },
   { in: 'fast-glob', out: 'dist/vendor/fast-glob.js' },
   { in: 'server/src/server.ts', out: 'dist/server.js' },
+  // The programmatic API, `require('yaodian')` (package.json exports); its types are below.
+  { in: 'server/src/api.ts', out: 'dist/api.js' },
   { in: 'client/src/extension.ts', out: 'dist/extension.js', external: ['vscode'] },
   // The comparison view's page (a webview): a browser script and its stylesheet.
   { in: 'client/webview/comparison.ts', out: 'dist/webview/comparison.js', browser: true },
@@ -53,7 +55,23 @@ function build(e, define = {}) {
   });
 }
 
+/**
+ * dist/api.d.ts from server/src/api.ts alone (TypeScript's isolated declarations): the API file
+ * declares every type it exports, so the declaration stands alone. A type that cannot be written
+ * out that way fails the build here rather than shipping a broken .d.ts.
+ */
+function buildApiTypes() {
+  const ts = require('typescript');
+  const source = fs.readFileSync('server/src/api.ts', 'utf8');
+  const result = ts.transpileDeclaration(source, { fileName: 'api.ts', compilerOptions: { isolatedDeclarations: true, declaration: true, strict: true } });
+  if (result.diagnostics.length > 0) {
+    throw new Error(`server/src/api.ts: ${result.diagnostics.map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n')).join('; ')}`);
+  }
+  fs.writeFileSync('dist/api.d.ts', `// yaodian 的编程接口 (programmatic API). Generated from server/src/api.ts by esbuild.js.\n${result.outputText}`);
+}
+
 async function main() {
+  buildApiTypes();
   await Promise.all(entries.filter((e) => !e.in.includes('/') || fs.existsSync(e.in)).map((e) => build(e)));
   const hash = crypto.createHash('sha1');
   for (const e of entries.filter((x) => x.out === 'dist/cli-main.js' || x.out.startsWith('dist/vendor/'))) hash.update(fs.readFileSync(e.out));

@@ -9,6 +9,7 @@ import { ActiveDocument } from './activeDocument';
 import { registerAutoDetect } from './autoDetect';
 import { registerCommands } from './commands';
 import { isYaodian, YaodianServer } from './languageClient';
+import { registerLintWorkspace } from './lintWorkspace';
 import { StatsStatusBar } from './statusBar';
 import { TasksByUnitView } from './tasksView';
 import { registerComparisonView, type ComparisonView } from './comparisonView';
@@ -58,6 +59,7 @@ export function activate(context: vscode.ExtensionContext): YaodianApi {
     registerCommands(yaodian, active, view),
     registerAutoDetect(),
     comparison,
+    registerLintWorkspace(context),
     vscode.workspace.onDidOpenTextDocument(startIfNeeded),
   );
   vscode.workspace.textDocuments.forEach(startIfNeeded);

@@ -4,6 +4,7 @@
 // sends it the `yaodian.server.*` commands.
 
 import * as vscode from 'vscode';
+import { localizeDocLink } from './ruleDocs';
 
 /** Puts the cursor at a position after a quick fix (arguments: document URI, line, character). */
 export const CURSOR_COMMAND = 'yaodian.placeCursor';
@@ -94,6 +95,15 @@ export class YaodianServer implements vscode.Disposable {
       outputChannelName: '工作要点助手',
       // Fixes that leave the cursor somewhere (inside an inserted `(责任单位:)`) come with this command.
       initializationOptions: { cursorCommand: CURSOR_COMMAND },
+      // Rule links open the docs shipped in the extension, not GitHub (see ruleDocs.ts).
+      middleware: {
+        handleDiagnostics: (uri, diagnostics, next) => {
+          for (const d of diagnostics) {
+            if (typeof d.code === 'object' && d.code.target) d.code = { value: d.code.value, target: localizeDocLink(this.context, d.code.target) };
+          }
+          next(uri, diagnostics);
+        },
+      },
     };
     // The id `yaodian` makes the client read the `yaodian.trace.server` setting.
     const client = new LanguageClient('yaodian', '工作要点助手', serverOptions, clientOptions);

@@ -1,6 +1,8 @@
 // The `yaodian` command line: a thin layer over the engine (server/src/document, rules, fixes).
 
+import { isMainThread, parentPort, workerData } from 'worker_threads';
 import { run } from './cli/main';
+import { runWorker, WORKER_MARK } from './cli/pool';
 
 // Output piped into a command that stops reading (`yaodian tasks … | head`): stop quietly.
 process.stdout.on('error', (err: NodeJS.ErrnoException) => {
@@ -8,12 +10,18 @@ process.stdout.on('error', (err: NodeJS.ErrnoException) => {
   throw err;
 });
 
-run(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (err: unknown) => {
-    process.stderr.write(`yaodian: 内部错误 (internal error): ${err instanceof Error ? err.message : String(err)}\n`);
-    process.exitCode = 2;
-  },
-);
+// The same script is the worker of `check --concurrency` (see cli/pool.ts).
+if (!isMainThread && parentPort && (workerData as { mark?: string } | null)?.mark === WORKER_MARK) runWorker(parentPort, workerData);
+else start();
+
+function start(): void {
+  run(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (err: unknown) => {
+      process.stderr.write(`yaodian: 内部错误 (internal error): ${err instanceof Error ? err.message : String(err)}\n`);
+      process.exitCode = 2;
+    },
+  );
+}

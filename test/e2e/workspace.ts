@@ -30,6 +30,8 @@ export const FILES = {
   draft: '草稿.txt',
   /** Plain text without a title line: stays plain text. */
   plain: '说明.txt',
+  /** Never opened: yaodian.lintWorkspace must report it anyway. */
+  unopened: '未打开/2023年普陀区政务公开工作要点-归档.txt',
 } as const;
 
 /** Copies the fixtures into `dir` (the repository root is `root`). */
@@ -40,6 +42,7 @@ export function prepareWorkspace(root: string, dir: string): void {
     fs.copyFileSync(path.join(root, from), target);
   };
   for (const name of [FILES.corpus, FILES.quickFix, FILES.fixOnSave, FILES.config, FILES.comparison]) copy(CORPUS_SOURCE, name);
+  for (const name of [FILES.corpus, FILES.quickFix, FILES.fixOnSave, FILES.config, FILES.unopened]) copy(CORPUS_SOURCE, name);
   copy('test/fixtures/examples/inline-units.txt', FILES.noAnnex);
   for (const name of [FILES.renumber, FILES.draft, FILES.plain]) copy(path.join('test/e2e/workspace', name), name);
   // Settings of the workspace: no welcome page or editor restore to disturb the tests.

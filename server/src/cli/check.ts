@@ -1,60 +1,80 @@
 // `yaodian check` and `yaodian fix`: lint files (and apply auto fixes), print a report.
 
 import * as fs from 'fs';
+import * as path from 'path';
 import { parseArgs } from 'util';
-import { defaultConfig, mergeConfig, SEVERITIES, type ConfigFile, type ResolvedConfig } from '../config/config';
-import { ConfigError, findConfigFile, loadConfigFile } from '../config/load';
-import { fixText, lintText } from '../engine/lint';
+import { SEVERITIES } from '../config/config';
+import { resolveConfig } from '../config/resolve';
 import { RULE_IDS } from '../rules';
 import type { Severity } from '../rules/types';
-import { formatJson, formatStylish, toJsonResult, type JsonFileResult } from '../report/format';
+import { formatCheckstyle } from '../report/checkstyle';
+import { formatWithModule } from '../report/eslintFormatter';
+import { formatJson, formatStylish, type JsonFileResult, type JsonMessage } from '../report/format';
 import { formatGithub } from '../report/github';
-import { formatSarif, sarifFile, type SarifFile } from '../report/sarif';
-import { buildReview } from '../review/model';
+import { formatGitlab } from '../report/gitlab';
+import { formatJunit } from '../report/junit';
+import { formatSarif, type SarifFile } from '../report/sarif';
 import { renderReport, type ReportDocument } from '../review/html';
-import * as path from 'path';
+import type { CheckSettings, FileJob, FileOutcome } from './checkFile';
+import { CHECK_HELP } from './help';
 import { expandInputs } from './inputs';
-import { decode, encode, type Encoding } from './readText';
+import { checkHere, checkInWorkers, workerCount } from './pool';
+import { Suppressions, suppressionsPath, type SuppressionEntry } from './suppressions';
+import type { Encoding } from './readText';
+import { useColor } from './color';
 import type { Io } from './main';
 
-const FORMATS = ['stylish', 'json', 'sarif', 'github', 'html'] as const;
+/** Formats built in; any other name is an ESLint formatter module (report/eslintFormatter.ts). */
+export const BUILTIN_FORMATS = ['stylish', 'json', 'sarif', 'github', 'gitlab', 'junit', 'checkstyle', 'html'] as const;
+/** Formats that need fingerprints. */
+const FINGERPRINTED = new Set(['sarif', 'gitlab']);
+
+const usageError = (io: Io, name: string, msg: string): number => {
+  io.err(`yaodian ${name}: ${msg}\n(yaodian ${name} --help 查看用法)\n`);
+  return 2;
+};
 
 export async function checkCommand(args: string[], io: Io, alwaysFix: boolean, command?: string): Promise<number> {
   const name = command ?? (alwaysFix ? 'fix' : 'check');
+  const cwd = io.cwd ?? process.cwd();
   let parsed;
   try {
     parsed = parseArgs({
       args,
       allowPositionals: true,
+      allowNegative: true,
       options: {
-        format: { type: 'string', default: 'stylish' },
+        format: { type: 'string', short: 'f', default: 'stylish' },
         fix: { type: 'boolean', default: false },
-        config: { type: 'string' },
+        config: { type: 'string', short: 'c' },
         rule: { type: 'string', multiple: true, default: [] },
         'max-warnings': { type: 'string' },
         encoding: { type: 'string', default: 'auto' },
         'output-file': { type: 'string', short: 'o' },
         quiet: { type: 'boolean', default: false },
         color: { type: 'boolean' },
+        stdin: { type: 'boolean', default: false },
+        'stdin-filename': { type: 'string' },
+        'suppress-all': { type: 'boolean', default: false },
+        'prune-suppressions': { type: 'boolean', default: false },
+        'print-config': { type: 'string' },
+        concurrency: { type: 'string', default: 'off' },
+        help: { type: 'boolean', short: 'h', default: false },
       },
     });
   } catch (e) {
-    io.err(`yaodian ${name}: ${(e as Error).message}\n`);
-    return 2;
+    return usageError(io, name, (e as Error).message);
   }
-  const { values, positionals } = parsed;
-  const usage = (msg: string): number => {
-    io.err(`yaodian ${name}: ${msg}\n`);
-    return 2;
-  };
-  if (positionals.length === 0) return usage('需要至少一个文件、目录或通配符 (give at least one file, directory or glob)');
-  if (!(FORMATS as readonly string[]).includes(values.format)) return usage(`不支持的格式 "${values.format}" (--format ${FORMATS.join('|')})`);
+  const { values } = parsed;
+  if (values.help) {
+    io.out(CHECK_HELP);
+    return 0;
+  }
+  const usage = (msg: string): number => usageError(io, name, msg);
+  // `-` among the inputs is standard input, as `--stdin`.
+  const stdin = values.stdin || parsed.positionals.includes('-');
+  const positionals = parsed.positionals.filter((p) => p !== '-');
   if (!['auto', 'utf8', 'gb18030'].includes(values.encoding)) return usage(`不支持的编码 "${values.encoding}" (--encoding auto|utf8|gb18030)`);
-  let maxWarnings = Infinity;
-  if (values['max-warnings'] !== undefined) {
-    maxWarnings = Number(values['max-warnings']);
-    if (!Number.isInteger(maxWarnings) || maxWarnings < 0) return usage('--max-warnings 需要非负整数 (a non-negative integer)');
-  }
   const overrides: Record<string, Severity> = {};
   for (const r of values.rule) {
     const m = /^([a-z-]+)=(\w+)$/.exec(r.trim());
@@ -63,92 +83,134 @@ export async function checkCommand(args: string[], io: Io, alwaysFix: boolean, c
     }
     overrides[m[1]] = m[2] as Severity;
   }
+  const configFile = values.config ? path.resolve(cwd, values.config) : undefined;
 
-  let explicitConfig: ConfigFile | undefined;
-  try {
-    if (values.config) explicitConfig = loadConfigFile(values.config);
-  } catch (e) {
-    return usage((e as Error).message);
-  }
-
-  const { files, problems } = expandInputs(positionals);
-  let exit = 0;
-  for (const p of problems) {
-    io.err(`yaodian: ${p}\n`);
-    exit = 2;
-  }
-
-  const configCache = new Map<string, ConfigFile | undefined>();
-  const configFor = (file: string): ResolvedConfig => {
-    let layer = explicitConfig;
-    if (!values.config) {
-      const found = findConfigFile(file);
-      if (found) {
-        if (!configCache.has(found)) configCache.set(found, loadConfigFile(found));
-        layer = configCache.get(found);
-      }
+  if (values['print-config'] !== undefined) {
+    try {
+      io.out(JSON.stringify(resolveConfig(path.resolve(cwd, values['print-config']), { configFile, rules: overrides }), null, 2) + '\n');
+      return 0;
+    } catch (e) {
+      return usage((e as Error).message);
     }
-    return mergeConfig(defaultConfig(), layer, { rules: overrides });
+  }
+
+  if (positionals.length === 0 && !stdin) return usage('需要至少一个文件、目录或通配符,或 --stdin (give at least one file, directory or glob)');
+  if (stdin && positionals.length > 0) return usage('--stdin 与文件参数不能同时使用 (--stdin takes no files)');
+  if (values['stdin-filename'] !== undefined && !stdin) return usage('--stdin-filename 只与 --stdin 一起使用');
+  if (values['suppress-all'] && values['prune-suppressions']) return usage('--suppress-all 与 --prune-suppressions 不能同时使用');
+  let maxWarnings = Infinity;
+  if (values['max-warnings'] !== undefined) {
+    maxWarnings = Number(values['max-warnings']);
+    if (!Number.isInteger(maxWarnings) || maxWarnings < 0) return usage('--max-warnings 需要非负整数 (a non-negative integer)');
+  }
+  const format = values.format;
+  const builtin = (BUILTIN_FORMATS as readonly string[]).includes(format);
+  if (configFile) {
+    try {
+      resolveConfig(configFile, { configFile });
+    } catch (e) {
+      return usage((e as Error).message);
+    }
+  }
+
+  let exit = 0;
+  let jobs: FileJob[];
+  if (stdin) {
+    let bytes: Uint8Array;
+    try {
+      bytes = (io.readStdin ?? (() => fs.readFileSync(0)))();
+    } catch (e) {
+      io.err(`yaodian: 无法读取标准输入: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}\n`);
+      return 2;
+    }
+    jobs = [{ file: path.resolve(cwd, values['stdin-filename'] ?? '<stdin>'), stdin: bytes }];
+  } else {
+    const { files, problems } = expandInputs(positionals, cwd);
+    for (const p of problems) {
+      io.err(`yaodian: ${p}\n`);
+      exit = 2;
+    }
+    jobs = files.map((file) => ({ file }));
+  }
+
+  let suppressions: Suppressions | null = null;
+  const wantSuppressions = values['suppress-all'] || values['prune-suppressions'];
+  if (!stdin || wantSuppressions) {
+    try {
+      suppressions = Suppressions.load(suppressionsPath(cwd, configFile));
+    } catch (e) {
+      return usage((e as Error).message);
+    }
+    if (!wantSuppressions && !suppressions.exists) suppressions = null;
+  }
+
+  const settings: CheckSettings = {
+    encoding: values.encoding as Encoding | 'auto',
+    fix: alwaysFix || values.fix,
+    configFile,
+    rules: overrides,
+    fingerprints: FINGERPRINTED.has(format) || suppressions !== null,
+    review: format === 'html',
   };
+  const workers = workerCount(values.concurrency, jobs.length);
+  if (workers === null) return usage(`--concurrency 应为正整数、auto 或 off (got "${values.concurrency}")`);
+  const outcomes: FileOutcome[] = workers > 0 ? await checkInWorkers(__filename, jobs, settings, workers) : checkHere(jobs, settings);
 
   const results: JsonFileResult[] = [];
   const sarifFiles: SarifFile[] = [];
   const reviews: ReportDocument[] = [];
-  for (const file of files) {
-    let config: ResolvedConfig;
-    let src;
-    try {
-      config = configFor(file);
-    } catch (e) {
-      io.err(`yaodian: ${e instanceof ConfigError ? e.message : String(e)}\n`);
-      exit = 2;
-      continue;
+  const checked: string[] = [];
+  for (const o of outcomes) {
+    if (o.review) reviews.push({ file: path.relative(cwd, o.file) || o.file, review: o.review });
+    for (const e of o.errors) io.err(`yaodian: ${e}\n`);
+    if (o.errors.length) exit = 2;
+    if (!o.messages) continue;
+    checked.push(o.file);
+    if (values['suppress-all'] && suppressions) {
+      const entries: Record<string, SuppressionEntry> = {};
+      o.messages.forEach((m, k) => (entries[o.fingerprints[k]] = { rule: m.ruleId, line: m.line, message: m.message }));
+      suppressions.record(o.file, entries);
     }
-    try {
-      src = decode(fs.readFileSync(file), values.encoding as Encoding | 'auto');
-    } catch (e) {
-      io.err(`yaodian: 无法读取 ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}\n`);
-      exit = 2;
-      continue;
-    }
-    let text = src.text;
-    if (alwaysFix || values.fix) {
-      const fixed = fixText(text, config);
-      if (fixed.output !== text) {
-        try {
-          fs.writeFileSync(file, encode(src, fixed.output));
-        } catch (e) {
-          io.err(`yaodian: 无法写入 ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}\n`);
-          exit = 2;
-        }
-        text = fixed.output;
-      }
-    }
-    const lint = lintText(text, config);
-    const { doc, diagnostics } = lint;
-    const shown = values.quiet ? diagnostics.filter((d) => d.severity === 'error') : diagnostics;
-    const result = toJsonResult(file, shown, doc.lineIndex);
+    // Suppressed and (with --quiet) non-error findings are left out; every array is kept aligned.
+    const keep = o.messages.map((m, k) => !(values.quiet && m.severity !== 2) && !(suppressions?.suppresses(o.file, o.fingerprints[k]) ?? false));
+    const pick = <T>(xs: T[]): T[] => xs.filter((_, k) => keep[k]);
+    const result = summarize(o.file, pick(o.messages), pick(o.fixable));
     results.push(result);
-    // Fingerprints need the text: computed now, so the documents need not be kept.
-    if (values.format === 'sarif') sarifFiles.push(sarifFile(result, doc, shown));
-    if (values.format === 'html') reviews.push({ file: path.relative(process.cwd(), file) || file, review: buildReview({ ...lint, diagnostics: shown }) });
+    if (settings.fingerprints) sarifFiles.push({ result, fingerprints: pick(o.fingerprints), related: pick(o.related) });
   }
 
-  const errors = results.reduce((n, r) => n + r.errorCount, 0);
-  const warnings = results.reduce((n, r) => n + r.warningCount, 0);
-  const report =
-    values.format === 'json'
-      ? formatJson(results)
-      : values.format === 'sarif'
-        ? formatSarif(sarifFiles)
-        : values.format === 'github'
-          ? formatGithub(results)
-          : values.format === 'html'
-            ? renderReport(reviews, { generated: new Date() })
-            : formatStylish(results, values.color ?? (!values['output-file'] && io.isTTY === true));
+  if (suppressions) {
+    if (values['suppress-all'] || values['prune-suppressions']) {
+      const pruned = values['prune-suppressions'] ? suppressions.prune(checked) : 0;
+      try {
+        suppressions.save();
+      } catch (e) {
+        io.err(`yaodian: 无法写入 ${suppressions.file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}\n`);
+        return 2;
+      }
+      const count = Object.values(suppressions.data.files).reduce((n, f) => n + Object.keys(f).length, 0);
+      io.err(
+        values['prune-suppressions']
+          ? `yaodian: 已从 ${suppressions.file} 删除 ${pruned} 条不再出现的记录 (pruned ${pruned} suppressions)\n`
+          : `yaodian: 已将 ${count} 条现有问题写入 ${suppressions.file} (suppressed ${count} findings)\n`,
+      );
+    } else {
+      const unused = suppressions.unused(checked);
+      if (unused > 0) io.err(`yaodian: ${suppressions.file} 中有 ${unused} 条记录已不再出现,可用 --prune-suppressions 清理 (unused suppressions)\n`);
+    }
+  }
+
+  const stdinFix = outcomes.length === 1 ? outcomes[0].fixedStdin : undefined;
+  let report: string;
+  try {
+    const color = useColor(values.color, io, values['output-file'] !== undefined);
+    report = stdinFix !== undefined ? stdinFix : format === 'html' ? renderReport(reviews, { generated: new Date() }) : await render(format, builtin, results, sarifFiles, cwd, color);
+  } catch (e) {
+    return usage((e as Error).message);
+  }
   if (values['output-file']) {
     try {
-      fs.writeFileSync(values['output-file'], report);
+      fs.writeFileSync(path.resolve(cwd, values['output-file']), report);
     } catch (e) {
       io.err(`yaodian: 无法写入 ${values['output-file']}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}\n`);
       return 2;
@@ -156,6 +218,8 @@ export async function checkCommand(args: string[], io: Io, alwaysFix: boolean, c
   } else {
     io.out(report);
   }
+  const errors = results.reduce((n, r) => n + r.errorCount, 0);
+  const warnings = results.reduce((n, r) => n + r.warningCount, 0);
   if (exit !== 0) return exit;
   if (errors > 0) return 1;
   if (warnings > maxWarnings) {
@@ -163,4 +227,39 @@ export async function checkCommand(args: string[], io: Io, alwaysFix: boolean, c
     return 1;
   }
   return 0;
+}
+
+function render(format: string, builtin: boolean, results: JsonFileResult[], sarifFiles: SarifFile[], cwd: string, color: boolean): string | Promise<string> {
+  if (!builtin) return formatWithModule(format, results, cwd, color);
+  switch (format) {
+    case 'json':
+      return formatJson(results);
+    case 'sarif':
+      return formatSarif(sarifFiles, cwd);
+    case 'github':
+      return formatGithub(results, cwd);
+    case 'gitlab':
+      return formatGitlab(sarifFiles, cwd);
+    case 'junit':
+      return formatJunit(results, cwd);
+    case 'checkstyle':
+      return formatCheckstyle(results);
+    default:
+      return formatStylish(results, color);
+  }
+}
+
+/** A file's JSON result from the messages shown. */
+function summarize(filePath: string, messages: JsonMessage[], fixable: boolean[]): JsonFileResult {
+  const count = (sev: number): number => messages.filter((m) => m.severity === sev).length;
+  const fixableOf = (sev: number): number => messages.filter((m, k) => m.severity === sev && fixable[k]).length;
+  return {
+    filePath,
+    messages,
+    errorCount: count(2),
+    warningCount: count(1),
+    infoCount: count(0),
+    fixableErrorCount: fixableOf(2),
+    fixableWarningCount: fixableOf(1),
+  };
 }

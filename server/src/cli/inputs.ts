@@ -3,6 +3,7 @@
 
 import * as fs from 'fs';
 import * as path from 'path';
+import { IgnoreFiles } from '../config/ignoreFiles';
 
 export interface Inputs {
   files: string[];
@@ -24,6 +25,9 @@ export function expandInputs(args: string[], cwd = process.cwd()): Inputs {
   const files: string[] = [];
   const problems: string[] = [];
   const seen = new Set<string>();
+  // Folder searches and globs skip what .yaodianignore and .gitignore list; named files never do.
+  const ignored = new IgnoreFiles();
+  const kept = (found: string[]): string[] => found.filter((f) => !ignored.ignores(path.resolve(f)));
   const add = (f: string): void => {
     const abs = path.resolve(cwd, f);
     if (!seen.has(abs)) {
@@ -40,13 +44,13 @@ export function expandInputs(args: string[], cwd = process.cwd()): Inputs {
       stat = undefined;
     }
     if (stat?.isDirectory()) {
-      const found = glob('**/*.txt', { cwd: abs, absolute: true, ignore: IGNORED_DIRS, dot: false }).sort();
+      const found = kept(glob('**/*.txt', { cwd: abs, absolute: true, ignore: IGNORED_DIRS, dot: false })).sort();
       found.forEach(add);
       if (found.length === 0) problems.push(`${arg}: 目录中没有 .txt 文件 (no *.txt files in directory)`);
     } else if (stat) {
       add(abs);
     } else if (GLOB_CHARS.test(arg)) {
-      const found = glob(arg.replace(/\\/g, '/'), { cwd, absolute: true, ignore: IGNORED_DIRS }).sort();
+      const found = kept(glob(arg.replace(/\\/g, '/'), { cwd, absolute: true, ignore: IGNORED_DIRS })).sort();
       found.forEach(add);
       if (found.length === 0) problems.push(`${arg}: 没有匹配的文件 (no files match)`);
     } else {

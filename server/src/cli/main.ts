@@ -1,7 +1,10 @@
 // Command dispatch and option parsing for `yaodian`. Exit codes: 0 ok, 1 errors found,
 // 2 bad usage or an unreadable file.
 
+import { version } from '../../../package.json';
 import { checkCommand } from './check';
+import { COMMAND_HELP } from './help';
+import { initCommand } from './init';
 import { annexCommand, outlineCommand, tasksCommand } from './subcommands';
 import { reportCommand } from './report';
 
@@ -14,9 +17,13 @@ const USAGE = `用法 (usage):
                                                 列出任务或各单位的任务 (tasks, or tasks by unit)
   yaodian report <file|dir|glob>... -o <out.html>
                                                 自包含的 HTML 审阅报告 (review report)
+  yaodian init                                  在当前目录写入带注释的 .yaodianrc.json
+  yaodian --version                             显示版本
+  yaodian <命令> --help                          显示该命令的全部选项 (help per command)
 
 check / fix 选项 (options):
-  --format stylish|json|sarif|github|html   输出格式, 默认 stylish (html: 同 report)
+  --format stylish|json|sarif|github|gitlab|junit|checkstyle|html|<ESLint 格式化模块>
+                                       输出格式, 默认 stylish (html: 同 report)
   --fix                                就地应用自动修复 (apply auto fixes in place)
   --config <path>                      指定配置文件 (instead of .yaodianrc.json discovery)
   --rule <id>=<severity>               覆盖规则级别, 可重复 (error|warning|info|off)
@@ -24,6 +31,11 @@ check / fix 选项 (options):
   --encoding auto|utf8|gb18030         文件编码, 默认 auto
   -o, --output-file <path>             报告写入文件
   --quiet                              只报告错误 (errors only)
+  --stdin [--stdin-filename <path>]    从标准输入读取 (或用 -)
+  --suppress-all | --prune-suppressions   写入 / 清理基线 yaodian-suppressions.json
+  --print-config <file>                打印该文件生效的配置
+  --concurrency <n|auto|off>           多线程检查
+  --no-color                           不着色 (也遵循 NO_COLOR / FORCE_COLOR)
 annex / tasks 也接受 --encoding 与 --config。
 
 退出码 (exit codes): 0 无错误; 1 有错误或警告超过 --max-warnings; 2 用法错误或文件无法读取
@@ -34,6 +46,12 @@ export interface Io {
   err: (s: string) => void;
   /** Colour the stylish report only on a terminal. */
   isTTY?: boolean;
+  /** NO_COLOR and FORCE_COLOR are read from here (default: process.env). */
+  env?: NodeJS.ProcessEnv;
+  /** Standard input for --stdin (default: read file descriptor 0). */
+  readStdin?: () => Uint8Array;
+  /** The folder relative paths are resolved against (default: process.cwd()). */
+  cwd?: string;
 }
 
 const stdio: Io = {
@@ -44,6 +62,14 @@ const stdio: Io = {
 
 export async function run(argv: string[], io: Io = stdio): Promise<number> {
   const [command, ...rest] = argv;
+  if (command === '--version' || command === '-v' || (rest.includes('--version') && command in COMMAND_HELP)) {
+    io.out(`${version}\n`);
+    return 0;
+  }
+  if (command !== undefined && command in COMMAND_HELP && (rest.includes('--help') || rest.includes('-h'))) {
+    io.out(COMMAND_HELP[command]);
+    return 0;
+  }
   switch (command) {
     case 'check':
       return checkCommand(rest, io, false);
@@ -57,10 +83,16 @@ export async function run(argv: string[], io: Io = stdio): Promise<number> {
       return tasksCommand(rest, io);
     case 'report':
       return reportCommand(rest, io);
+    case 'init':
+      return initCommand(rest, io);
     case undefined:
     case '-h':
     case '--help':
     case 'help':
+      if (rest[0] && rest[0] in COMMAND_HELP) {
+        io.out(COMMAND_HELP[rest[0]]);
+        return 0;
+      }
       io.out(USAGE);
       return command === undefined ? 2 : 0;
     default:

@@ -16,6 +16,25 @@ export interface ConfigFile {
   requireUnit?: Requirement;
   /** Preferred name → the other names it is written as. */
   unitAliases?: Record<string, string[]>;
+  /** Findings to leave out, by rule and text, so a document need not carry a comment. */
+  ignoreFindings?: IgnoreFinding[];
+  /** Other config files this one builds on (paths relative to it); this file wins. */
+  extends?: string | string[];
+  /** Settings for some files only: globs relative to this file's folder; later entries win. */
+  overrides?: ConfigOverride[];
+}
+
+/**
+ * A finding left out: of this rule (any rule when absent) whose line contains this text (width
+ * folded, spaces removed, so the entry survives re-spacing).
+ */
+export interface IgnoreFinding {
+  rule?: string;
+  text: string;
+}
+
+export interface ConfigOverride extends Omit<ConfigFile, 'extends' | 'overrides'> {
+  files: string[];
 }
 
 export interface ResolvedConfig {
@@ -26,6 +45,7 @@ export interface ResolvedConfig {
   requireTimeNode: Requirement;
   requireUnit: Requirement;
   unitAliases: Record<string, string[]>;
+  ignoreFindings: IgnoreFinding[];
 }
 
 export function defaultConfig(): ResolvedConfig {
@@ -36,12 +56,13 @@ export function defaultConfig(): ResolvedConfig {
     requireTimeNode: 'auto',
     requireUnit: 'auto',
     unitAliases: {},
+    ignoreFindings: [],
   };
 }
 
-/** Layers configs: later ones win; rule severities merge key by key. */
+/** Layers configs: later ones win; rule severities merge key by key; ignore entries add up. */
 export function mergeConfig(base: ResolvedConfig, ...layers: (ConfigFile | undefined)[]): ResolvedConfig {
-  const out: ResolvedConfig = { ...base, rules: { ...base.rules }, unitAliases: { ...base.unitAliases } };
+  const out: ResolvedConfig = { ...base, rules: { ...base.rules }, unitAliases: { ...base.unitAliases }, ignoreFindings: [...(base.ignoreFindings ?? [])] };
   for (const l of layers) {
     if (!l) continue;
     if (l.rules) Object.assign(out.rules, l.rules);
@@ -50,6 +71,8 @@ export function mergeConfig(base: ResolvedConfig, ...layers: (ConfigFile | undef
     if (l.requireTimeNode) out.requireTimeNode = l.requireTimeNode;
     if (l.requireUnit) out.requireUnit = l.requireUnit;
     if (l.unitAliases) Object.assign(out.unitAliases, l.unitAliases);
+    // Ignore entries add up: a shared base's entries stay when a file adds its own.
+    if (l.ignoreFindings) out.ignoreFindings.push(...l.ignoreFindings);
   }
   return out;
 }

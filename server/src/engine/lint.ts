@@ -8,6 +8,7 @@ import { DocumentAnalysis } from '../analysis/analysis';
 import { RULES } from '../rules';
 import type { Finding, Fix, RelatedInfo, Rule, Severity } from '../rules/types';
 import { applyEdits, compatibleEdits } from '../core';
+import { dropIgnored } from './ignore';
 
 export interface Diagnostic extends Range {
   ruleId: string;
@@ -71,7 +72,7 @@ export function lintText(text: string, config: ResolvedConfig = defaultConfig())
     }
   }
   diagnostics.sort((a, b) => a.start - b.start || a.end - b.end || a.ruleId.localeCompare(b.ruleId));
-  return { doc, analysis, diagnostics };
+  return { doc, analysis, diagnostics: dropIgnored(doc, diagnostics, config.ignoreFindings ?? []) };
 }
 
 function clamp(n: number, max: number): number {

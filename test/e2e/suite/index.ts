@@ -10,5 +10,6 @@ export function run(): Promise<void> {
     await import('./commands.test.js');
     await import('./detect.test.js');
     await import('./comparison.test.js');
+    await import('./lintWorkspace.test.js');
   });
 }
