@@ -16,7 +16,7 @@ describe('language server: task table commands', function () {
   this.timeout(60000);
   let client: TestClient;
   beforeEach(async () => {
-    client = new TestClient();
+    client = TestClient.inProcess();
     await client.start();
   });
   afterEach(async () => {
