@@ -129,6 +129,13 @@ export function parseDocument(text: string, options: ParseOptions = {}): ParsedD
     if (!current) {
       if (!title && isTitleLine(t)) {
         title = lineSpan(text, line);
+        // A long title broken over two lines: the line right above is its first half.
+        const above = li > 0 ? trimmed[li - 1] : '';
+        const last = paragraphs[paragraphs.length - 1];
+        if (last && last.line === li - 1 && last.kind === 'preamble' && isTitleHead(above)) {
+          paragraphs.pop();
+          title = { start: last.start, end: title.end, text: text.slice(last.start, title.end) };
+        }
         continue;
       }
       addParagraph(line, title ? 'introduction' : 'preamble');
@@ -288,6 +295,11 @@ function applyLabels(b: ItemBuilder, allParens: UnitParenthetical[]): void {
     if (hasUnits && !s.unitParen) s.unitParen = note;
     if (note.time && !s.inlineTime) s.inlineTime = note.time;
   }
+}
+
+/** The first line of a title broken over two lines: short, no punctuation, not a date or an office's name. */
+function isTitleHead(t: string): boolean {
+  return t.length > 0 && t.length <= 40 && !/[。,;:!?、《》()]/.test(t) && !/(?:通知|通报|函)$/.test(t) && !isSignatureLine(t) && dateLineYear(t) === null && !/^\d/.test(t);
 }
 
 /** The document opens with a notice's heading (`…关于推广…的通知`) before its first item. */
