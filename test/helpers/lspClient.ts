@@ -1,10 +1,8 @@
 // A real LSP client for tests, talking JSON-RPC with vscode-languageserver-protocol as an editor
 // would: to `node dist/server.js --stdio` in a child process (TestClient.stdio), or to the server
-// class on in-memory streams in this process (TestClient.inProcess: fast, and covered).
+// class on in-memory streams in this process (inProcessClient in lspServer.ts: fast, and covered).
 import { spawn, type ChildProcess } from 'child_process';
 import * as path from 'path';
-import { PassThrough } from 'stream';
-import { createConnection, ProposedFeatures } from 'vscode-languageserver';
 import {
   createProtocolConnection,
   StreamMessageReader,
@@ -24,7 +22,7 @@ import {
   type MessageReader,
   type MessageWriter,
 } from 'vscode-languageserver-protocol/node';
-import { YaodianLanguageServer } from '../../server/src/lsp/server';
+import type { YaodianLanguageServer } from '../../server/src/lsp/server';
 import { ROOT } from './fixtures';
 
 export class TestClient {
@@ -50,30 +48,8 @@ export class TestClient {
     return client;
   }
 
-  /** The language server class on in-memory streams, in this process. */
-  static inProcess(): TestClient {
-    const toServer = new PassThrough();
-    const toClient = new PassThrough();
-    // Exit only ends the connection: this process is the test run.
-    const watchDog = { shutdownReceived: false, initialize: () => undefined, exit: () => undefined };
-    const connection = createConnection(
-      (logger) => createProtocolConnection(new StreamMessageReader(toServer), new StreamMessageWriter(toClient), logger),
-      watchDog,
-      ProposedFeatures.all,
-    );
-    const server = new YaodianLanguageServer(connection);
-    server.listen();
-    return new TestClient(new StreamMessageReader(toClient), new StreamMessageWriter(toServer), {
-      server,
-      end: () => {
-        connection.dispose();
-        toServer.end();
-        toClient.end();
-      },
-    });
-  }
-
-  private constructor(reader: MessageReader, writer: MessageWriter, server: { process?: ChildProcess; server?: YaodianLanguageServer; end: () => void }) {
+  /** A client on the given streams; `server` says how to end the server. */
+  constructor(reader: MessageReader, writer: MessageWriter, server: { process?: ChildProcess; server?: YaodianLanguageServer; end: () => void }) {
     this.process = server.process;
     this.server = server.server;
     this.endServer = server.end;

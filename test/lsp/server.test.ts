@@ -7,7 +7,8 @@ import * as path from 'path';
 import { pathToFileURL } from 'url';
 import type { CodeAction, CompletionItem, Diagnostic, DocumentSymbol, FoldingRange, Hover, Location, TextEdit, WorkspaceEdit } from 'vscode-languageserver-protocol';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { TestClient } from '../helpers/lspClient';
+import type { TestClient } from '../helpers/lspClient';
+import { inProcessClient } from '../helpers/lspServer';
 import { readFixture } from '../helpers/fixtures';
 import { lintText } from '../../server/src/engine/lint';
 
@@ -31,7 +32,7 @@ describe('language server', function () {
   let dir: string;
   beforeEach(async () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'yaodian-lsp-'));
-    client = TestClient.inProcess();
+    client = inProcessClient();
     await client.start();
   });
   afterEach(async () => {
@@ -231,7 +232,7 @@ describe('language server', function () {
 
   it('computes fix-all edits in the request for a client that cannot resolve code actions', async () => {
     await client.stop();
-    client = TestClient.inProcess();
+    client = inProcessClient();
     await client.start({ codeAction: {} });
     const text = '2026年某区政务公开工作要点\n一、甲\n(一)做好甲。(区甲局负责落实)\n二.乙\n三.丙\n';
     const uri = uriOf('j.txt');
