@@ -1,15 +1,17 @@
 // When the server checks a document, and what it keeps of it.
 //
 // Edits come in bursts (typing, a paste, an undo, a client replaying its changes), and a check of
-// a large document takes longer than the gap between edits. So a change does not start a check:
-// it (re)arms a short quiet period, and the check runs once the document has been quiet that long,
-// on its latest version. The quiet period is as long as the document's last check took, capped:
-// waiting costs at most what a superseded check would have cost, and a small document is checked
-// at once. A check that finishes after the document changed again is dropped, not published.
+// a large document takes longer than the gap between edits. A lone edit is checked at once; an
+// edit that comes sooner after the one before than a check of the document takes is part of a
+// burst: it (re)arms a short quiet period, and the check runs once the document has been quiet
+// that long, on its latest version. The quiet period is as long as the document's last check took,
+// capped: waiting costs at most what a superseded check would have cost. Before a check starts
+// and before its result is published, messages that arrived meanwhile are read; a check whose
+// document changed again is dropped, not published.
 //
 // Per document the server keeps the text (TextDocuments) and the result of the last check while
 // it is still the current version: a change drops it. So memory follows the document's size, not
-// the number of edits; nothing holds an old version once a newer one has arrived.
+// the number of edits; nothing holds an old version's result once a newer version has arrived.
 //
 // Requests wait for the check of the version they were made against; when the document moves on
 // meanwhile they are answered with ContentModified (the editor asks again), and a cancelled
@@ -45,8 +47,10 @@ interface Entry {
   /** The generation a check is running for, if any. */
   checking: number | undefined;
   timer: NodeJS.Timeout | undefined;
-  /** How long the last check took (ms): the next quiet period. */
+  /** How long the last check took (ms): the quiet period within a burst. */
   lastDuration: number;
+  /** When the last change came (performance.now()). */
+  lastChange: number;
   waiters: Waiter[];
 }
 
@@ -82,7 +86,10 @@ export class DocumentChecks {
     entry.generation++;
     const version = this.host.document(uri)?.version;
     this.reject(entry, (w) => w.version !== undefined && w.version !== version, contentModified(uri));
-    this.arm(uri, entry);
+    const now = performance.now();
+    const inBurst = now - entry.lastChange < entry.lastDuration;
+    entry.lastChange = now;
+    this.arm(uri, entry, inBurst ? Math.min(entry.lastDuration, MAX_QUIET_MS) : 0);
   }
 
   closed(uri: string): void {
@@ -114,7 +121,7 @@ export class DocumentChecks {
     if (version !== undefined && version !== doc.version) return Promise.reject(contentModified(uri));
     const entry = this.entry(uri);
     if (entry.state) return Promise.resolve(entry.state);
-    if (!entry.timer && entry.checking !== entry.generation) this.arm(uri, entry);
+    if (!entry.timer && entry.checking !== entry.generation) this.arm(uri, entry, 0);
     return new Promise<DocumentState>((resolve, reject) => {
       const waiter: Waiter = { version, resolve, reject };
       entry.waiters.push(waiter);
@@ -125,18 +132,18 @@ export class DocumentChecks {
   private entry(uri: string): Entry {
     let entry = this.entries.get(uri);
     if (!entry) {
-      entry = { state: undefined, generation: 0, checking: undefined, timer: undefined, lastDuration: 0, waiters: [] };
+      entry = { state: undefined, generation: 0, checking: undefined, timer: undefined, lastDuration: 0, lastChange: -Infinity, waiters: [] };
       this.entries.set(uri, entry);
     }
     return entry;
   }
 
-  private arm(uri: string, entry: Entry): void {
+  private arm(uri: string, entry: Entry, quiet: number): void {
     clearTimeout(entry.timer);
     entry.timer = setTimeout(() => {
       entry.timer = undefined;
       void this.check(uri, entry);
-    }, Math.min(entry.lastDuration, MAX_QUIET_MS));
+    }, quiet);
   }
 
   private async check(uri: string, entry: Entry): Promise<void> {
