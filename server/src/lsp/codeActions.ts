@@ -6,9 +6,9 @@
 // cannot resolve code actions gets the edit computed in the request, as LSP requires.
 
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Command, type Diagnostic as LspDiagnostic } from 'vscode-languageserver';
+import { applyEdits } from '../core';
 import type { ParsedDocument } from '../document/model';
 import type { TextEdit } from '../rules/types';
-import { applyEdits } from '../fixes/apply';
 import { fixText } from '../engine/lint';
 import { RULES } from '../rules';
 import type { DocumentState } from './checks';
