@@ -8,7 +8,7 @@
 // URI second, which skips the save dialog (for scripts and tests).
 
 import * as vscode from 'vscode';
-import { CURSOR_COMMAND } from './languageClient';
+import { CURSOR_COMMAND, ServerCommand, type ServerCommandId } from '../../server/src/protocol';
 import type { WorkspaceEdit as LspWorkspaceEdit } from 'vscode-languageclient/node';
 import type { ActiveDocument } from './activeDocument';
 import { csvBytes, csvFileName } from './format';
@@ -68,7 +68,7 @@ export function registerCommands(server: YaodianServer, active: ActiveDocument, 
    */
   async function applyServerEdit(
     arg: unknown,
-    serverCommand: string,
+    serverCommand: ServerCommandId,
     progressTitle: string,
     nothingToDo: string,
   ): Promise<boolean> {
@@ -108,13 +108,13 @@ export function registerCommands(server: YaodianServer, active: ActiveDocument, 
     vscode.commands.registerCommand('yaodian.generateAnnex', (arg?: unknown) =>
       applyServerEdit(
         arg,
-        'yaodian.server.generateAnnex',
+        ServerCommand.generateAnnex,
         vscode.l10n.t('Generating the task table…'),
         vscode.l10n.t('The task table is already up to date.'),
       ),
     ),
     vscode.commands.registerCommand('yaodian.renumber', (arg?: unknown) =>
-      applyServerEdit(arg, 'yaodian.server.renumber', vscode.l10n.t('Renumbering the outline…'), vscode.l10n.t('The outline numbering is already in order.')),
+      applyServerEdit(arg, ServerCommand.renumber, vscode.l10n.t('Renumbering the outline…'), vscode.l10n.t('The outline numbering is already in order.')),
     ),
     vscode.commands.registerCommand('yaodian.tasksByUnit', async (arg?: unknown) => {
       const doc = await target(arg);
@@ -136,7 +136,7 @@ export function registerCommands(server: YaodianServer, active: ActiveDocument, 
       const doc = await target(arg);
       if (!doc) return undefined;
       try {
-        const csv = await withProgress(doc, vscode.l10n.t('Exporting the task table…'), () => server.command<string>('yaodian.server.exportCsv', doc));
+        const csv = await withProgress(doc, vscode.l10n.t('Exporting the task table…'), () => server.command<string>(ServerCommand.exportCsv, doc));
         let file = destination instanceof vscode.Uri ? destination : undefined;
         if (!file) {
           const name = csvFileName(doc.fileName);

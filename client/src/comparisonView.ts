@@ -11,7 +11,7 @@ import * as vscode from 'vscode';
 import type { ActiveDocument } from './activeDocument';
 import type { FromView, ToView, ViewStrings } from './comparisonMessages';
 import { isYaodian, type YaodianServer } from './languageClient';
-import { COMPARISON_REQUEST, type ComparisonResult } from '../../server/src/review/protocol';
+import { COMPARISON_REQUEST, type ComparisonResult } from '../../server/src/protocol';
 
 export const SHOW_COMPARISON_COMMAND = 'yaodian.showComparison';
 const VIEW_TYPE = 'yaodian.comparison';

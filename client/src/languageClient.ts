@@ -5,9 +5,6 @@
 
 import * as vscode from 'vscode';
 import { localizeDocLink } from './ruleDocs';
-
-/** Puts the cursor at a position after a quick fix (arguments: document URI, line, character). */
-export const CURSOR_COMMAND = 'yaodian.placeCursor';
 import {
   ExecuteCommandRequest,
   LanguageClient,
@@ -16,6 +13,7 @@ import {
   type LanguageClientOptions,
   type ServerOptions,
 } from 'vscode-languageclient/node';
+import { CURSOR_COMMAND, type InitializationOptions, type ServerCommandId } from '../../server/src/protocol';
 
 export const LANGUAGE_ID = 'yaodian';
 
@@ -59,7 +57,7 @@ export class YaodianServer implements vscode.Disposable {
    * Runs `yaodian.server.<name>` on a document. The server answers for the version it has, which
    * is the editor's: document changes are sent before the request.
    */
-  async command<T>(command: string, doc: vscode.TextDocument, token?: vscode.CancellationToken): Promise<T> {
+  async command<T>(command: ServerCommandId, doc: vscode.TextDocument, token?: vscode.CancellationToken): Promise<T> {
     const client = await this.start();
     try {
       return (await client.sendRequest(
@@ -94,7 +92,7 @@ export class YaodianServer implements vscode.Disposable {
       synchronize: { configurationSection: 'yaodian' },
       outputChannelName: '工作要点助手',
       // Fixes that leave the cursor somewhere (inside an inserted `(责任单位:)`) come with this command.
-      initializationOptions: { cursorCommand: CURSOR_COMMAND },
+      initializationOptions: { cursorCommand: CURSOR_COMMAND } satisfies InitializationOptions,
       // Rule links open the docs shipped in the extension, not GitHub (see ruleDocs.ts).
       middleware: {
         handleDiagnostics: (uri, diagnostics, next) => {

@@ -6,15 +6,7 @@
 import * as vscode from 'vscode';
 import type { ActiveDocument } from './activeDocument';
 import type { YaodianServer } from './languageClient';
-
-/** What `yaodian.server.stats` returns. */
-export interface DocumentStats {
-  items: number;
-  tasks: number;
-  rows: number;
-  errors: number;
-  warnings: number;
-}
+import { ServerCommand, type DocumentStats } from '../../server/src/protocol';
 
 export class StatsStatusBar implements vscode.Disposable {
   private readonly item: vscode.StatusBarItem;
@@ -63,7 +55,7 @@ export class StatsStatusBar implements vscode.Disposable {
       return;
     }
     try {
-      const s = await this.server.command<DocumentStats>('yaodian.server.stats', doc);
+      const s = await this.server.command<DocumentStats>(ServerCommand.stats, doc);
       if (generation !== this.generation) return;
       this.last = s;
       this.item.text = `$(checklist) ${vscode.l10n.t('Items {0} · Tasks {1} · Annex {2} rows · Errors {3}', s.items, s.tasks, s.rows, s.errors)}`;

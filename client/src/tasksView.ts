@@ -7,30 +7,9 @@ import * as vscode from 'vscode';
 import type { ActiveDocument } from './activeDocument';
 import { shorten } from './format';
 import type { YaodianServer } from './languageClient';
+import { ServerCommand, type Range, type TaskData, type TasksByUnit, type UnitRole } from '../../server/src/protocol';
 
 export const VIEW_ID = 'yaodian.tasksByUnitView';
-
-interface LspRange {
-  start: { line: number; character: number };
-  end: { line: number; character: number };
-}
-
-type Role = 'lead' | 'support' | 'responsible';
-
-/** One task as `yaodian.server.tasksByUnit` returns it. */
-export interface TaskData {
-  role?: Role;
-  time: string | null;
-  /** 1-based line. */
-  line: number;
-  text: string;
-  range: LspRange;
-}
-
-export interface TasksByUnit {
-  units: { name: string; tasks: TaskData[] }[];
-  withoutUnit: TaskData[];
-}
 
 interface UnitNode {
   kind: 'unit';
@@ -47,7 +26,7 @@ interface TaskNode {
 
 type Node = UnitNode | TaskNode;
 
-function roleName(role: Role | undefined): string | undefined {
+function roleName(role: UnitRole | undefined): string | undefined {
   switch (role) {
     case 'lead':
       return vscode.l10n.t('lead');
@@ -60,7 +39,7 @@ function roleName(role: Role | undefined): string | undefined {
   }
 }
 
-function toRange(r: LspRange): vscode.Range {
+function toRange(r: Range): vscode.Range {
   return new vscode.Range(r.start.line, r.start.character, r.end.line, r.end.character);
 }
 
@@ -143,7 +122,7 @@ export class TasksByUnitView implements vscode.TreeDataProvider<Node>, vscode.Di
     }
     this.stale = false;
     try {
-      const data = await this.server.command<TasksByUnit>('yaodian.server.tasksByUnit', doc);
+      const data = await this.server.command<TasksByUnit>(ServerCommand.tasksByUnit, doc);
       if (generation !== this.generation) return;
       this.show(doc.uri, this.nodes(data));
       this.view.message = this.roots.length === 0 ? vscode.l10n.t('No tasks found in this document.') : undefined;

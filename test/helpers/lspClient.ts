@@ -1,5 +1,6 @@
-// A real LSP client for tests: spawns `node dist/server.js --stdio` and talks JSON-RPC to it
-// with vscode-languageserver-protocol, as an editor would.
+// A real LSP client for tests, talking JSON-RPC with vscode-languageserver-protocol as an editor
+// would: to `node dist/server.js --stdio` in a child process (TestClient.stdio), or to the server
+// class on in-memory streams in this process (inProcessClient in lspServer.ts: fast, and covered).
 import { spawn, type ChildProcess } from 'child_process';
 import * as path from 'path';
 import {
@@ -18,25 +19,44 @@ import {
   ConfigurationRequest,
   RegistrationRequest,
   type TextDocumentContentChangeEvent,
+  type MessageReader,
+  type MessageWriter,
 } from 'vscode-languageserver-protocol/node';
+import type { YaodianLanguageServer } from '../../server/src/lsp/server';
 import { ROOT } from './fixtures';
 
 export class TestClient {
   readonly connection: ProtocolConnection;
-  readonly process: ChildProcess;
+  /** The server's process (stdio), or undefined when the server runs in this process. */
+  readonly process: ChildProcess | undefined;
+  /** The server object (in process only). */
+  readonly server: YaodianLanguageServer | undefined;
+  private readonly endServer: () => void;
   private readonly waiters: { uri: string; version?: number; resolve: (p: PublishDiagnosticsParams) => void }[] = [];
   readonly published = new Map<string, PublishDiagnosticsParams>();
   readonly logs: string[] = [];
   /** What `workspace/configuration` answers for the `yaodian` section. */
   settings: unknown = {};
   private versions = new Map<string, number>();
+  private readonly publishListeners: ((p: PublishDiagnosticsParams) => void)[] = [];
 
-  constructor(serverPath = path.join(ROOT, 'dist', 'server.js')) {
-    this.process = spawn(process.execPath, [serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
-    this.process.stderr?.on('data', (d) => this.logs.push(String(d)));
-    this.connection = createProtocolConnection(new StreamMessageReader(this.process.stdout!), new StreamMessageWriter(this.process.stdin!));
+  /** Spawns `node <serverPath> --stdio`, as editors run the server. */
+  static stdio(serverPath = path.join(ROOT, 'dist', 'server.js')): TestClient {
+    const child = spawn(process.execPath, [serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    const client = new TestClient(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!), { process: child, end: () => child.kill() });
+    child.stderr?.on('data', (d) => client.logs.push(String(d)));
+    return client;
+  }
+
+  /** A client on the given streams; `server` says how to end the server. */
+  constructor(reader: MessageReader, writer: MessageWriter, server: { process?: ChildProcess; server?: YaodianLanguageServer; end: () => void }) {
+    this.process = server.process;
+    this.server = server.server;
+    this.endServer = server.end;
+    this.connection = createProtocolConnection(reader, writer);
     this.connection.onNotification(PublishDiagnosticsNotification.type, (p) => {
       this.published.set(p.uri, p);
+      for (const listener of this.publishListeners) listener(p);
       for (let i = this.waiters.length - 1; i >= 0; i--) {
         const w = this.waiters[i];
         if (w.uri === p.uri && (w.version === undefined || p.version === w.version)) {
@@ -53,17 +73,27 @@ export class TestClient {
     this.connection.listen();
   }
 
-  async start(): Promise<void> {
+  /** Initializes the server as VS Code does (capabilities can be overridden per text-document feature). */
+  async start(textDocument: Record<string, unknown> = {}): Promise<void> {
     await this.connection.sendRequest(InitializeRequest.type, {
-      processId: process.pid,
+      processId: this.process ? process.pid : null,
       rootUri: null,
       capabilities: {
         workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true }, didChangeWatchedFiles: { dynamicRegistration: true } },
-        textDocument: { publishDiagnostics: { relatedInformation: true, versionSupport: true, codeDescriptionSupport: true } },
+        textDocument: {
+          publishDiagnostics: { relatedInformation: true, versionSupport: true, codeDescriptionSupport: true },
+          codeAction: { resolveSupport: { properties: ['edit'] }, dataSupport: true },
+          ...textDocument,
+        },
       },
       workspaceFolders: null,
     });
     await this.connection.sendNotification(InitializedNotification.type, {});
+  }
+
+  /** Calls `listener` with every publishDiagnostics notification from now on. */
+  onPublish(listener: (p: PublishDiagnosticsParams) => void): void {
+    this.publishListeners.push(listener);
   }
 
   /** Resolves with the next diagnostics published for `uri` (for `version` when given). */
@@ -86,14 +116,22 @@ export class TestClient {
     return wait;
   }
 
+  /** Shuts the server down (a busy or dead server is not waited for beyond a few seconds). */
   async stop(): Promise<void> {
+    let timer: NodeJS.Timeout | undefined;
     try {
-      await this.connection.sendRequest(ShutdownRequest.type);
-      await this.connection.sendNotification(ExitNotification.type);
+      await Promise.race([
+        (async () => {
+          await this.connection.sendRequest(ShutdownRequest.type);
+          await this.connection.sendNotification(ExitNotification.type);
+        })(),
+        new Promise((resolve) => (timer = setTimeout(resolve, 5000))),
+      ]);
     } catch {
       // already gone
     }
+    clearTimeout(timer);
     this.connection.dispose();
-    this.process.kill();
+    this.endServer();
   }
 }

@@ -3,7 +3,8 @@
 import { strict as assert } from 'assert';
 import type { TextEdit, WorkspaceEdit } from 'vscode-languageserver-protocol';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { TestClient } from '../helpers/lspClient';
+import type { TestClient } from '../helpers/lspClient';
+import { inProcessClient } from '../helpers/lspServer';
 import { readFixture } from '../helpers/fixtures';
 import { lintText } from '../../server/src/engine/lint';
 
@@ -16,7 +17,7 @@ describe('language server: task table commands', function () {
   this.timeout(60000);
   let client: TestClient;
   beforeEach(async () => {
-    client = new TestClient();
+    client = inProcessClient();
     await client.start();
   });
   afterEach(async () => {

@@ -1,5 +1,5 @@
-// The language server over the real protocol: spawn dist/server.js --stdio and talk to it with a
-// real LSP client library, as editors do.
+// The language server over the real protocol, in process: the server class on in-memory streams,
+// driven by a real LSP client library as editors drive it. (stdio.test.ts runs dist/server.js.)
 import { strict as assert } from 'assert';
 import * as fs from 'fs';
 import * as os from 'os';
@@ -7,7 +7,8 @@ import * as path from 'path';
 import { pathToFileURL } from 'url';
 import type { CodeAction, CompletionItem, Diagnostic, DocumentSymbol, FoldingRange, Hover, Location, TextEdit, WorkspaceEdit } from 'vscode-languageserver-protocol';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { TestClient } from '../helpers/lspClient';
+import type { TestClient } from '../helpers/lspClient';
+import { inProcessClient } from '../helpers/lspServer';
 import { readFixture } from '../helpers/fixtures';
 import { lintText } from '../../server/src/engine/lint';
 
@@ -25,13 +26,13 @@ function pos(text: string, needle: string, delta = 0): { line: number; character
   return doc.positionAt(i + delta);
 }
 
-describe('language server (stdio)', function () {
+describe('language server', function () {
   this.timeout(60000);
   let client: TestClient;
   let dir: string;
   beforeEach(async () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'yaodian-lsp-'));
-    client = new TestClient();
+    client = inProcessClient();
     await client.start();
   });
   afterEach(async () => {
@@ -74,7 +75,10 @@ describe('language server (stdio)', function () {
     const forFmt = (await client.connection.sendRequest('textDocument/codeAction', { textDocument: { uri }, range: fmt[0].range, context: { diagnostics: [fmt[0]] } })) as CodeAction[];
     const all = forFmt.find((a) => a.title.startsWith('修复本文档中所有 outline-marker-format')) as CodeAction;
     assert.ok(all, forFmt.map((a) => a.title).join(' / '));
-    assert.equal(applyWorkspaceEdit(text, uri, all.edit), text.replace('二.', '二、').replace('三.', '三、'));
+    // Fix-all edits are computed when the action is picked (codeAction/resolve), not for the light bulb.
+    assert.equal(all.edit, undefined);
+    const resolvedAll = (await client.connection.sendRequest('codeAction/resolve', all)) as CodeAction;
+    assert.equal(applyWorkspaceEdit(text, uri, resolvedAll.edit), text.replace('二.', '二、').replace('三.', '三、'));
 
     const onSave = (await client.connection.sendRequest('textDocument/codeAction', {
       textDocument: { uri },
@@ -83,7 +87,9 @@ describe('language server (stdio)', function () {
     })) as CodeAction[];
     assert.equal(onSave.length, 1);
     assert.equal(onSave[0].kind, 'source.fixAll.yaodian');
-    const fixed = applyWorkspaceEdit(text, uri, onSave[0].edit);
+    assert.equal(onSave[0].edit, undefined);
+    const resolved = (await client.connection.sendRequest('codeAction/resolve', onSave[0])) as CodeAction;
+    const fixed = applyWorkspaceEdit(text, uri, resolved.edit);
     assert.equal(fixed, '2026年某区政务公开工作要点\n一、甲\n(一)做好甲。(区甲局负责落实)\n(二)做好乙。(区乙局负责落实)\n二、乙\n(三)做好丙。(区丙局负责落实)\n三、丙\n(四)做好丁。(区丁局负责落实)\n');
   });
 
@@ -204,5 +210,80 @@ describe('language server (stdio)', function () {
     const symbols = await client.connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri } });
     assert.ok(Array.isArray(symbols));
     assert.ok(!client.logs.some((l) => /失败/.test(l)), client.logs.join('\n'));
+  });
+
+  it('answers the light bulb from the check it has: no check runs for code actions', async () => {
+    const text = readFixture(CORPUS);
+    const uri = uriOf('i.txt');
+    const { diagnostics } = await client.open(uri, text);
+    const runs = client.server!.checks.runs;
+    for (const d of diagnostics) {
+      const actions = (await client.connection.sendRequest('textDocument/codeAction', { textDocument: { uri }, range: d.range, context: { diagnostics: [d] } })) as CodeAction[];
+      for (const a of actions) assert.ok(a.edit || a.data, a.title);
+    }
+    const [onSave] = (await client.connection.sendRequest('textDocument/codeAction', {
+      textDocument: { uri },
+      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+      context: { diagnostics: [], only: ['source.fixAll'] },
+    })) as CodeAction[];
+    assert.equal(onSave.kind, 'source.fixAll.yaodian');
+    assert.equal(client.server!.checks.runs, runs);
+  });
+
+  it('computes fix-all edits in the request for a client that cannot resolve code actions', async () => {
+    await client.stop();
+    client = inProcessClient();
+    await client.start({ codeAction: {} });
+    const text = '2026年某区政务公开工作要点\n一、甲\n(一)做好甲。(区甲局负责落实)\n二.乙\n三.丙\n';
+    const uri = uriOf('j.txt');
+    await client.open(uri, text);
+    const [onSave] = (await client.connection.sendRequest('textDocument/codeAction', {
+      textDocument: { uri },
+      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+      context: { diagnostics: [], only: ['source.fixAll.yaodian'] },
+    })) as CodeAction[];
+    assert.equal(onSave.data, undefined);
+    assert.equal(applyWorkspaceEdit(text, uri, onSave.edit), text.replace('二.', '二、').replace('三.', '三、'));
+  });
+
+  it('refuses to resolve a fix-all offered for a version the document has left (ContentModified)', async () => {
+    const text = '2026年某区政务公开工作要点\n一、甲\n(一)做好甲。(区甲局负责落实)\n二.乙\n三.丙\n';
+    const uri = uriOf('k.txt');
+    await client.open(uri, text);
+    const [onSave] = (await client.connection.sendRequest('textDocument/codeAction', {
+      textDocument: { uri },
+      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+      context: { diagnostics: [], only: ['source.fixAll.yaodian'] },
+    })) as CodeAction[];
+    await client.change(uri, [{ range: { start: { line: 1, character: 3 }, end: { line: 1, character: 3 } }, text: '乙' }]);
+    await assert.rejects(client.connection.sendRequest('codeAction/resolve', onSave), (e: { code?: number }) => e.code === -32801);
+  });
+
+  it('checks a burst of edits once; a request made during it waits for its version or hears ContentModified', async () => {
+    let text = readFixture(CORPUS);
+    const uri = uriOf('l.txt');
+    await client.open(uri, text);
+    const runs = client.server!.checks.runs;
+    const published: number[] = [];
+    client.onPublish((p) => published.push(p.version ?? -1));
+    const symbolsFor = (): Promise<unknown> => client.connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri } });
+    let early: Promise<unknown> | undefined;
+    const errorCode = (e: { code?: number }): number | undefined => e.code;
+    let last;
+    for (let i = 0; i < 50; i++) {
+      const at = { line: 20, character: 3 };
+      text = TextDocument.applyEdits(TextDocument.create(uri, 'yaodian', 1, text), [{ range: { start: at, end: at }, newText: '加' }]);
+      last = client.change(uri, [{ range: { start: at, end: at }, text: '加' }]);
+      if (i === 10) early = symbolsFor().then(() => 'answered', errorCode);
+    }
+    const atEnd = symbolsFor();
+    const final = await last!;
+    assert.equal(final.version, 51);
+    assert.deepEqual(published, [51]);
+    assert.equal(client.server!.checks.runs, runs + 1);
+    assert.equal(await early, -32801);
+    const symbols = (await atEnd) as DocumentSymbol[];
+    const { doc } = lintText(text);
+    assert.equal(symbols.length, doc.items.filter((i) => i.level === 1).length + (doc.annex ? 1 : 0));
   });
 });

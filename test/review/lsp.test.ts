@@ -1,17 +1,18 @@
 // The comparison view's data over the real protocol: `yaodian/comparison` answers the review of
 // the version the server has, follows edits, and answers null for a document it does not have.
 import { strict as assert } from 'assert';
-import { TestClient } from '../helpers/lspClient';
+import type { TestClient } from '../helpers/lspClient';
+import { inProcessClient } from '../helpers/lspServer';
 import { readFixture } from '../helpers/fixtures';
 import { lintText } from '../../server/src/engine/lint';
 import { buildReview } from '../../server/src/review/model';
-import { COMPARISON_REQUEST, type ComparisonResult } from '../../server/src/review/protocol';
+import { COMPARISON_REQUEST, type ComparisonResult } from '../../server/src/protocol';
 
 describe('language server: yaodian/comparison', function () {
   this.timeout(60000);
   let client: TestClient;
   before(async () => {
-    client = new TestClient();
+    client = inProcessClient();
     await client.start();
   });
   after(async () => {

@@ -14,9 +14,10 @@ describe('code actions: cursor after a fix', () => {
     assert.ok(d);
     const lsp = toLspDiagnostic(result.doc, uri, d);
     const params = { textDocument: { uri }, range: lsp.range, context: { diagnostics: [lsp] } };
-    const [withCursor] = codeActions(uri, result, defaultConfig(), params, 'yaodian.placeCursor');
+    const state = { uri, version: 1, result, config: defaultConfig() };
+    const [withCursor] = codeActions(state, params, { resolveEdits: true, cursorCommand: 'yaodian.placeCursor' });
     assert.deepEqual(withCursor.command, { title: '', command: 'yaodian.placeCursor', arguments: [uri, 2, '(一)做好甲项工作,按季度公开财政收支情况。(责任单位:'.length] });
-    const [plain] = codeActions(uri, result, defaultConfig(), params);
+    const [plain] = codeActions(state, params, { resolveEdits: true });
     assert.equal(plain.command, undefined);
   });
 });

@@ -8,7 +8,7 @@ import { lintText } from '../../server/src/engine/lint';
 import { applyEdits } from '../../server/src/core';
 import { annexEdit, annexTitle, cellText, documentEol, generateAnnexRows, generateAnnexTable, joinLines } from '../../server/src/fixes/generateAnnex';
 import { commandHandlers, COMMANDS } from '../../server/src/lsp/commands';
-import type { DocumentState } from '../../server/src/lsp/store';
+import type { DocumentState } from '../../server/src/lsp/checks';
 import { taskTableCsv } from '../../server/src/report/csv';
 import { FIXTURES, readFixture } from '../helpers/fixtures';
 
@@ -133,8 +133,8 @@ describe('generateAnnex', () => {
     assert.ok(COMMANDS.includes('yaodian.server.exportCsv'));
     const text = BODY.join('\r\n') + '\r\n';
     const result = lintText(text);
-    const state: DocumentState = { version: 1, result, config: defaultConfig() };
     const uri = 'file:///x/draft.txt';
+    const state: DocumentState = { uri, version: 1, result, config: defaultConfig() };
     const edit = commandHandlers['yaodian.server.generateAnnex'](uri, state) as { changes: Record<string, { range: { start: { line: number; character: number }; end: unknown }; newText: string }[]> };
     const edits = edit.changes[uri];
     assert.equal(edits.length, 1);

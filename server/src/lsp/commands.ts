@@ -1,32 +1,34 @@
 // Commands the server runs for the editor (workspace/executeCommand). Commands that need the
-// editor's UI (tree views, file dialogs) live in the client and ask the server for data.
+// editor's UI (tree views, file dialogs) live in the client and ask the server for data. The ids
+// and the shapes of what they return are in ../protocol.ts, shared with the client.
 
 import type { WorkspaceEdit } from 'vscode-languageserver';
 import { renumberOutline } from '../analysis/numbering';
 import { taskInfos, unitIndex } from '../analysis/tasks';
 import { annexEdit } from '../fixes/generateAnnex';
 import { taskTableCsv } from '../report/csv';
+import { ServerCommand, type ServerCommandId, type TasksByUnit } from '../protocol';
 import { toLspEdit, toRange } from './convert';
-import type { DocumentState } from './store';
+import type { DocumentState } from './checks';
 import { documentStats } from './stats';
 
-export const COMMANDS = ['yaodian.server.renumber', 'yaodian.server.tasksByUnit', 'yaodian.server.stats', 'yaodian.server.generateAnnex', 'yaodian.server.exportCsv'];
+export const COMMANDS: ServerCommandId[] = Object.values(ServerCommand);
 
-export const commandHandlers: Record<string, (uri: string, state: DocumentState) => unknown> = {
+export const commandHandlers: Record<ServerCommandId, (uri: string, state: DocumentState) => unknown> = {
   /** The task table generated from the body: replaces the annex table, or appends an annex. */
-  'yaodian.server.generateAnnex': (uri, state): WorkspaceEdit => ({
+  [ServerCommand.generateAnnex]: (uri, state): WorkspaceEdit => ({
     changes: { [uri]: [toLspEdit(state.result.doc, annexEdit(state.result.doc, state.result.analysis))] },
   }),
   /** The task table as CSV text (BOM, CRLF) for the client to save where the user chooses. */
-  'yaodian.server.exportCsv': (_uri, state): string => taskTableCsv(state.result.doc, state.result.analysis),
-  /** Counts for the status bar: {items, tasks, rows, errors, warnings}. */
-  'yaodian.server.stats': (_uri, state) => documentStats(state),
+  [ServerCommand.exportCsv]: (_uri, state): string => taskTableCsv(state.result.doc, state.result.analysis),
+  /** Counts for the status bar. */
+  [ServerCommand.stats]: (_uri, state) => documentStats(state),
   /** Renumbers the whole outline: returns the edit for the client to apply. */
-  'yaodian.server.renumber': (uri, state): WorkspaceEdit => ({
+  [ServerCommand.renumber]: (uri, state): WorkspaceEdit => ({
     changes: { [uri]: renumberOutline(state.result.analysis.numbering).map((e) => toLspEdit(state.result.doc, e)) },
   }),
   /** Units with their tasks (role, time node, line and range), for the tasks-by-unit view. */
-  'yaodian.server.tasksByUnit': (_uri, state) => {
+  [ServerCommand.tasksByUnit]: (_uri, state): TasksByUnit => {
     const { doc, analysis } = state.result;
     const units = [...unitIndex(doc, analysis).values()].map((e) => ({
       name: e.name,
@@ -38,3 +40,7 @@ export const commandHandlers: Record<string, (uri: string, state: DocumentState)
     return { units, withoutUnit };
   },
 };
+
+export function isServerCommand(command: string): command is ServerCommandId {
+  return Object.prototype.hasOwnProperty.call(commandHandlers, command);
+}

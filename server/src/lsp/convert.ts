@@ -49,13 +49,6 @@ export function toLspDiagnostic(doc: ParsedDocument, uri: string, d: Diagnostic)
   };
 }
 
-/** The engine finding an LSP diagnostic came from (same rule, same range). */
-export function sameFinding(doc: ParsedDocument, lsp: LspDiagnostic, d: Diagnostic): boolean {
-  if (lsp.code !== d.ruleId) return false;
-  const r = toRange(doc, d);
-  return r.start.line === lsp.range.start.line && r.start.character === lsp.range.start.character && r.end.line === lsp.range.end.line && r.end.character === lsp.range.end.character;
-}
-
 /**
  * One edit that turns `before` into `after`: the changed middle, found from the common prefix
  * and suffix. Used for fix-all results, which are whole texts.

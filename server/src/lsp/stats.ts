@@ -1,18 +1,8 @@
 // 文档统计:状态栏显示的条目、任务、附件行数与问题数。
 // Document statistics for the editor's status bar: items, tasks, annex rows and problem counts.
 
-import type { DocumentState } from './store';
-
-export interface DocumentStats {
-  /** Outline items of every level. */
-  items: number;
-  /** Task sentences of the body. */
-  tasks: number;
-  /** Rows of the annex task table (0 when there is none). */
-  rows: number;
-  errors: number;
-  warnings: number;
-}
+import type { DocumentStats } from '../protocol';
+import type { DocumentState } from './checks';
 
 export function documentStats(state: DocumentState): DocumentStats {
   const { doc, diagnostics } = state.result;

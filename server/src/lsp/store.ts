@@ -1,22 +1,14 @@
-// The server's view of open documents: the last check of each version, and the configuration
-// each document is checked with (editor settings under the nearest .yaodianrc.json).
+// The configuration each open document is checked with: the editor's `yaodian` settings under
+// the nearest .yaodianrc.json (resolved by the engine, as the CLI resolves it), remembered per
+// document until the settings or a config file change.
 
 import { fileURLToPath } from 'url';
-import { defaultConfig, mergeConfig, type ConfigFile, type ResolvedConfig } from '../config/config';
-import { findConfigFile, loadConfigFile, validateConfig } from '../config/load';
-import { lintText, type LintResult } from '../engine/lint';
-
-export interface DocumentState {
-  version: number;
-  result: LintResult;
-  config: ResolvedConfig;
-}
+import { resolveConfig, type ResolvedConfig } from '../engine/config';
 
 /** Reads the `yaodian` settings section for a document (undefined when the client has none). */
 export type SettingsSource = (uri: string) => Promise<unknown>;
 
-export class DocumentStore {
-  private readonly states = new Map<string, DocumentState>();
+export class ConfigStore {
   private readonly configs = new Map<string, Promise<ResolvedConfig>>();
   private readonly warned = new Set<string>();
 
@@ -25,58 +17,37 @@ export class DocumentStore {
     private readonly warn: (message: string) => void,
   ) {}
 
-  /** The check of this version of the document, reused when it was already made. */
-  async update(uri: string, version: number, text: string): Promise<DocumentState> {
-    const known = this.states.get(uri);
-    if (known && known.version === version && known.result.doc.text === text) return known;
-    const config = await this.configFor(uri);
-    const state: DocumentState = { version, result: lintText(text, config), config };
-    this.states.set(uri, state);
-    return state;
+  get(uri: string): Promise<ResolvedConfig> {
+    let config = this.configs.get(uri);
+    if (!config) {
+      config = this.resolve(uri);
+      this.configs.set(uri, config);
+    }
+    return config;
   }
 
   forget(uri: string): void {
-    this.states.delete(uri);
     this.configs.delete(uri);
   }
 
-  /** Settings or a config file changed: every document is checked again with fresh config. */
-  clearConfig(): void {
+  /** Settings or a config file changed: resolved again when next asked for. */
+  clear(): void {
     this.configs.clear();
-    this.states.clear();
     this.warned.clear();
   }
 
-  private configFor(uri: string): Promise<ResolvedConfig> {
-    let p = this.configs.get(uri);
-    if (!p) {
-      p = this.resolve(uri);
-      this.configs.set(uri, p);
-    }
-    return p;
-  }
-
   private async resolve(uri: string): Promise<ResolvedConfig> {
-    // Editor settings first; the config file wins where both set a rule (INTERFACES.md).
-    let fromSettings: ConfigFile | undefined;
+    let settings: unknown;
     try {
-      const s = (await this.settings(uri)) as { rules?: unknown } | undefined;
-      if (s && s.rules && typeof s.rules === 'object' && Object.keys(s.rules).length > 0) {
-        fromSettings = validateConfig({ rules: s.rules }, '设置 yaodian.rules');
-      }
+      settings = await this.settings(uri);
     } catch (e) {
-      this.warnOnce(`yaodian: ${(e as Error).message}`);
+      this.warnOnce(`yaodian: 读取设置失败: ${(e as Error).message}`);
     }
-    let fromFile: ConfigFile | undefined;
-    const file = uri.startsWith('file:') ? findConfigFile(fileURLToPath(uri)) : null;
-    if (file) {
-      try {
-        fromFile = loadConfigFile(file);
-      } catch (e) {
-        this.warnOnce(`yaodian: ${(e as Error).message}(已忽略此配置文件)`);
-      }
-    }
-    return mergeConfig(defaultConfig(), fromSettings, fromFile);
+    // A problem in the settings or the config file is said once; the rest still applies.
+    return resolveConfig(uri.startsWith('file:') ? fileURLToPath(uri) : null, {
+      settings,
+      onError: (e) => this.warnOnce(`yaodian: ${e.message}(已忽略)`),
+    });
   }
 
   private warnOnce(message: string): void {
@@ -85,4 +56,3 @@ export class DocumentStore {
     this.warn(message);
   }
 }
-

@@ -62,7 +62,7 @@ describe('诊断 (diagnostics)', () => {
     assert.deepEqual(inEditor, fromCli);
     assert.deepEqual(
       diags.map(codeOf).sort(),
-      ['annex-missing-row', 'annex-text-mismatch', 'unit-inconsistent-name'],
+      ['annex-missing-row', 'annex-text-mismatch', 'time-before-issue', 'unit-inconsistent-name'],
     );
   });
 
