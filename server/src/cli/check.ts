@@ -11,7 +11,7 @@ import { formatJson, formatStylish, toJsonResult, type JsonFileResult } from '..
 import { formatGithub } from '../report/github';
 import { formatSarif, sarifFile, type SarifFile } from '../report/sarif';
 import { expandInputs } from './inputs';
-import { decode, encode, type Encoding } from './readText';
+import { encode, encodingName, ENCODING_OPTIONS, isLossless, readErrorMessage, readText, type EncodingOption, type SourceText } from '../io/text';
 import type { Io } from './main';
 
 const FORMATS = ['stylish', 'json', 'sarif', 'github'] as const;
@@ -46,7 +46,7 @@ export async function checkCommand(args: string[], io: Io, alwaysFix: boolean): 
   };
   if (positionals.length === 0) return usage('需要至少一个文件、目录或通配符 (give at least one file, directory or glob)');
   if (!(FORMATS as readonly string[]).includes(values.format)) return usage(`不支持的格式 "${values.format}" (--format ${FORMATS.join('|')})`);
-  if (!['auto', 'utf8', 'gb18030'].includes(values.encoding)) return usage(`不支持的编码 "${values.encoding}" (--encoding auto|utf8|gb18030)`);
+  if (!(ENCODING_OPTIONS as readonly string[]).includes(values.encoding)) return usage(`不支持的编码 "${values.encoding}" (--encoding ${ENCODING_OPTIONS.join('|')})`);
   let maxWarnings = Infinity;
   if (values['max-warnings'] !== undefined) {
     maxWarnings = Number(values['max-warnings']);
@@ -92,7 +92,7 @@ export async function checkCommand(args: string[], io: Io, alwaysFix: boolean): 
   const sarifFiles: SarifFile[] = [];
   for (const file of files) {
     let config: ResolvedConfig;
-    let src;
+    let src: SourceText;
     try {
       config = configFor(file);
     } catch (e) {
@@ -101,24 +101,18 @@ export async function checkCommand(args: string[], io: Io, alwaysFix: boolean): 
       continue;
     }
     try {
-      src = decode(fs.readFileSync(file), values.encoding as Encoding | 'auto');
+      src = readText(file, values.encoding as EncodingOption);
     } catch (e) {
-      io.err(`yaodian: 无法读取 ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}\n`);
+      io.err(`yaodian: ${readErrorMessage(file, e)}\n`);
       exit = 2;
       continue;
     }
     let text = src.text;
     if (alwaysFix || values.fix) {
-      const fixed = fixText(text, config);
-      if (fixed.output !== text) {
-        try {
-          fs.writeFileSync(file, encode(src, fixed.output));
-        } catch (e) {
-          io.err(`yaodian: 无法写入 ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}\n`);
-          exit = 2;
-        }
-        text = fixed.output;
-      }
+      const outcome = fixFile(file, src, config);
+      if (outcome.message) io.err(`yaodian: ${file}: ${outcome.message}\n`);
+      if (outcome.failed) exit = 2;
+      text = outcome.text;
     }
     const { doc, diagnostics } = lintText(text, config);
     const shown = values.quiet ? diagnostics.filter((d) => d.severity === 'error') : diagnostics;
@@ -155,4 +149,41 @@ export async function checkCommand(args: string[], io: Io, alwaysFix: boolean): 
     return 1;
   }
   return 0;
+}
+
+/**
+ * Fixes one file in place and says what happened: how many fixes (by rule), or why nothing was
+ * written. The text returned is what the file now holds, so the report shows what is left.
+ */
+function fixFile(file: string, src: SourceText, config: ResolvedConfig): { text: string; message: string | null; failed: boolean } {
+  const fixed = fixText(src.text, config);
+  if (fixed.reverted) {
+    const { errorsBefore, errorsAfter } = fixed.reverted;
+    return {
+      text: src.text,
+      message: `自动修复后错误反而增多(${errorsBefore} → ${errorsAfter}),已撤销,文件未改动 (fixing made it worse; undone, file unchanged)`,
+      failed: false,
+    };
+  }
+  if (fixed.output === src.text) return { text: src.text, message: null, failed: false };
+  if (!isLossless(src)) {
+    return {
+      text: src.text,
+      message:
+        `文件不能按 ${encodingName(src.encoding)} 无损读取(含无法解码的字节),写回会改变原有内容,未修复;` +
+        '请先修正文件编码或损坏的字节 (not decoded losslessly: not written)',
+      failed: true,
+    };
+  }
+  try {
+    fs.writeFileSync(file, encode(src, fixed.output));
+  } catch (e) {
+    return {
+      text: src.text,
+      message: `无法写入,未修复 (cannot write, not fixed): ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`,
+      failed: true,
+    };
+  }
+  const byRule = Object.entries(fixed.fixedByRule).map(([id, n]) => `${id} ${n}`).join(',');
+  return { text: fixed.output, message: `已修复 ${fixed.fixed} 处(${byRule}) (${fixed.fixed} fixed)`, failed: false };
 }

@@ -19,6 +19,11 @@ export interface Fix {
   title: string;
   /** May be computed when first read (fixes/lazy.ts): read it only to apply or show the fix. */
   edits: TextEdit[];
+  /**
+   * Fixes with the same scope overlap one another (each renumbers the rest of one outline
+   * chain): once one is applied, the others are skipped without computing their edits.
+   */
+  scope?: object;
   /** Applied by `yaodian fix`, `check --fix` and "fix all": unambiguous fixes only. */
   auto: boolean;
   /** The fix the editor offers first. */
@@ -57,8 +62,8 @@ export interface RuleMeta {
   descriptionEn: string;
   /** auto: --fix applies it; manual: the editor offers quick fixes; none. */
   fixable: Fixability;
-  /** Outline, responsibility and time, annex, style. */
-  category: 'outline' | 'unit' | 'time' | 'annex' | 'style';
+  /** The document as a whole (its text and whether it reads as a plan), outline, responsibility and time, annex, style. */
+  category: 'document' | 'outline' | 'unit' | 'time' | 'annex' | 'style';
 }
 
 export interface RuleContext {
