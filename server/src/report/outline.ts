@@ -24,6 +24,8 @@ export interface AnnexRowJson {
 }
 
 export interface OutlineJson {
+  /** plan, plan-with-annex, or table (a standalone task table: `annex` holds it, rows' bodyLine null). */
+  kind: ParsedDocument['kind'];
   title: string | null;
   planYear: number | null;
   outline: OutlineNodeJson[];
@@ -54,7 +56,9 @@ export function outlineJson(doc: ParsedDocument): OutlineJson {
   }
   const annex = doc.annex;
   return {
-    title: doc.title ? doc.title.text : null,
+    kind: doc.kind,
+    // A title broken over two lines is one title.
+    title: doc.title ? doc.title.text.replace(/[\r\n]+[\s\u3000]*/g, '') : null,
     planYear: doc.planYear,
     outline: doc.outline.map(nodeJson),
     annex: annex

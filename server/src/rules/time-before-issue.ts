@@ -6,6 +6,7 @@
 
 import type { Span, TimeNode } from '../document/model';
 import type { Rule } from './types';
+import { isOutOfYear } from '../document/time';
 
 /** The months of a part, latest first: bit m-1 for month m. */
 function lastMonth(months: number): number {
@@ -24,10 +25,12 @@ const rule: Rule = {
   check({ doc, analysis, report }) {
     const issued = doc.issueDate;
     if (!issued) return;
-    const defaultYear = analysis.planYear ?? issued.year;
+    const planYear = analysis.planYear;
+    const defaultYear = planYear ?? issued.year;
     const issuedAt = issued.year * 12 + issued.month;
     const check = (cell: Span, node: TimeNode | null): void => {
-      if (!node || node.wholeYear) return;
+      // A node outside the plan year is time-out-of-year's: one finding per defect.
+      if (!node || node.wholeYear || (planYear !== null && isOutOfYear(node, planYear))) return;
       for (const part of node.parts) {
         const month = lastMonth(part.months);
         if (month === 0) continue;
