@@ -14,8 +14,8 @@ const CLI = path.resolve('dist', 'cli.js');
 const sizesArg = process.argv.find((a) => a.startsWith('--sizes='));
 const SIZES = sizesArg ? sizesArg.slice('--sizes='.length).split(',').map(Number) : [10, 20, 50];
 
-/** Preload written beside the documents: prints the process's peak RSS (KB) to stderr at exit. */
-const PRELOAD = path.join(GENERATED, 'max-rss.js');
+/** Preload written beside the bundled bench (out/, not linted): prints the peak RSS (KB) to stderr at exit. */
+const PRELOAD = path.resolve('out', 'bench', 'max-rss.js');
 
 function timed(label: string, args: string[]): void {
   const t0 = performance.now();
@@ -30,6 +30,7 @@ function timed(label: string, args: string[]): void {
 
 function main(): void {
   fs.mkdirSync(GENERATED, { recursive: true });
+  fs.mkdirSync(path.dirname(PRELOAD), { recursive: true });
   fs.writeFileSync(PRELOAD, "process.on('exit', () => process.stderr.write(`\\nmaxRSS=${process.resourceUsage().maxRSS}\\n`));\n");
   console.log(`yaodian check --format json on large documents, one run each (node ${process.version})`);
   for (const mb of SIZES) {

@@ -62,6 +62,9 @@ export function decode(bytes: Buffer, option: EncodingOption = 'auto'): SourceTe
   const bom = bomOf(bytes);
   const binary = bom === null || bom === 'utf8' ? sniffBinary(bytes) : null;
   if (binary !== null) throw new TextFileError(`这是${binary},不是纯文本文档,未检查 (not a plain-text document)`);
+  // Most files are clean UTF-8: one strict decode settles it, without weighing the bytes.
+  const strict = bom === null && (option === 'auto' || option === 'utf8') ? decodeUtf8(bytes) : null;
+  if (strict !== null) return { text: strict, encoding: 'utf8', bom: false, damaged: 0, bytes };
   const detected = bom ?? detectEncoding(bytes);
   if (option === 'auto' || option === detected) return decodeAs(bytes, detected, bom === detected);
   // A given encoding: trusted unless the bytes say otherwise (pure ASCII reads the same in all).
