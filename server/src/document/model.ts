@@ -130,8 +130,11 @@ export interface Item {
 // ---------------------------------------------------------------------------------------------
 // Annex
 
-/** cells: a cell per line with bars (A); pipes (B); tabs (C); lines: a cell per line without bars, as a browser copies a Word table. */
-export type AnnexLayout = 'cells' | 'pipes' | 'tabs' | 'lines';
+/**
+ * cells: a cell per line with bars (A); pipes (B); tabs (C); lines: a cell per line without bars,
+ * as a browser copies a Word table; spaces: columns aligned with runs of spaces.
+ */
+export type AnnexLayout = 'cells' | 'pipes' | 'tabs' | 'lines' | 'spaces';
 export type ColumnRole = 'serial' | 'task' | 'category' | 'units' | 'time' | 'other';
 
 export interface Column {
@@ -243,7 +246,8 @@ export interface ParsedDocument {
    * cover notice: its rows are the tasks and nothing is compared with a body.
    */
   kind: DocumentKind;
-  alignment: Alignment | null;
+  /** The body↔annex alignment, computed when first read (null when nothing is compared). */
+  readonly alignment: Alignment | null;
 }
 
 export type DocumentKind = 'plan' | 'plan-with-annex' | 'table';

@@ -3,7 +3,7 @@
 
 import type { Rule } from './types';
 import { markerWithNumber, renumberChain } from '../analysis/numbering';
-import { lazyFix } from '../fixes/lazy';
+import { lazyFix } from '../core';
 
 const rule: Rule = {
   meta: {
