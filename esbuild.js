@@ -1,6 +1,5 @@
 // Bundles the entry points: the VS Code client, the language server and the CLI.
 // esbuild does not type-check; `npm run typecheck` (tsc --noEmit) does.
-const crypto = require('crypto');
 const fs = require('fs');
 const esbuild = require('esbuild');
 
@@ -20,9 +19,8 @@ const entries = [
   { in: 'client/webview/comparison.ts', out: 'dist/webview/comparison.js', browser: true },
   { in: 'client/webview/comparison.css', out: 'dist/webview/comparison.css', browser: true },
 ];
-// dist/cli.js is a small loader that runs dist/cli-main.js (and dist/vendor/*.js) with a compile
-// cache. It is built last: the hash of those scripts is written into it (the cache's key), so
-// that starting the CLI does not have to load node:crypto and hash the engine on every run.
+// dist/cli.js is a small loader that runs dist/cli-main.js, with Node's own compile cache where
+// Node has one (server/src/cliLoader.ts).
 const loader = { in: 'server/src/cliLoader.ts', out: 'dist/cli.js', banner: '#!/usr/bin/env node' };
 const LAZY_VENDOR = ['iconv-lite', 'fast-glob'];
 
@@ -35,7 +33,7 @@ const lazyVendorPlugin = {
   },
 };
 
-function build(e, define = {}) {
+function build(e) {
   return esbuild.build({
     entryPoints: [e.in],
     outfile: e.out,
@@ -50,7 +48,6 @@ function build(e, define = {}) {
     external: e.external || [],
     plugins: e.lazyVendor ? [lazyVendorPlugin] : [],
     banner: e.banner ? { js: e.banner } : undefined,
-    define,
     logLevel: 'warning',
   });
 }
@@ -72,11 +69,7 @@ function buildApiTypes() {
 
 async function main() {
   buildApiTypes();
-  await Promise.all(entries.filter((e) => !e.in.includes('/') || fs.existsSync(e.in)).map((e) => build(e)));
-  const hash = crypto.createHash('sha1');
-  for (const e of entries.filter((x) => x.out === 'dist/cli-main.js' || x.out.startsWith('dist/vendor/'))) hash.update(fs.readFileSync(e.out));
-  const engine = hash.digest('hex').slice(0, 16);
-  await build(loader, { CLI_MAIN_HASH: JSON.stringify(engine) });
+  await Promise.all([...entries, loader].filter((e) => !e.in.includes('/') || fs.existsSync(e.in)).map((e) => build(e)));
 }
 
 main().catch((err) => {

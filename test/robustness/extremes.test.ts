@@ -129,8 +129,9 @@ describe('robustness: extreme inputs', function () {
 
     it('an empty file', async () => {
       const r = await cli(['check', '--format', 'json', file('empty.txt', '')]);
-      const results = report(r, [0], 'empty file');
-      assert.deepStrictEqual(results[0].messages, []);
+      // Nothing to check is not a clean document: CI must not pass on it.
+      const results = report(r, [1], 'empty file');
+      assert.deepStrictEqual(results[0].messages.map((m) => m.ruleId), ['document-unrecognised']);
     });
 
     it('a binary file (random bytes with NULs)', async () => {
@@ -142,7 +143,10 @@ describe('robustness: extreme inputs', function () {
         bytes[i] = i % 7 === 0 ? 0 : k >> 16;
       }
       const r = await cli(['check', '--format', 'json', file('binary.txt', bytes)]);
-      assert.strictEqual(report(r, [0, 1], 'binary file').length, 1);
+      // Not a text document: one clear line and exit 2, not a report of garbage.
+      assert.strictEqual(report(r, [2], 'binary file').length, 0);
+      assert.match(r.stderr, /binary\.txt: 这是二进制文件\(含 NUL 字节\),不是纯文本文档,未检查/);
+      assert.strictEqual(r.stderr.trim().split('\n').length, 1);
     });
 
     it('a whole document on one line', async () => {
@@ -170,8 +174,9 @@ describe('robustness: extreme inputs', function () {
       ];
       const text = Array.from({ length: 500 }, (_, i) => noise[i % noise.length]).join('\n');
       const r = await cli(['check', '--format', 'json', file('noise.txt', text)]);
-      const results = report(r, [0], 'noise');
-      assert.deepStrictEqual(results[0].messages, [], 'noise is never a task');
+      const results = report(r, [1], 'noise');
+      // Noise is never a task: the one finding says that nothing was recognised.
+      assert.deepStrictEqual(results[0].messages.map((m) => m.ruleId), ['document-unrecognised'], 'noise is never a task');
     });
 
     it('a GB18030 file is read like its UTF-8 original', async () => {

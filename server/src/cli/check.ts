@@ -20,7 +20,7 @@ import { CHECK_HELP } from './help';
 import { expandInputs } from './inputs';
 import { checkHere, checkInWorkers, workerCount } from './pool';
 import { Suppressions, suppressionsPath, type SuppressionEntry } from './suppressions';
-import type { Encoding } from './readText';
+import { ENCODING_OPTIONS, type EncodingOption } from '../io/text';
 import { useColor } from './color';
 import type { Io } from './main';
 
@@ -74,7 +74,7 @@ export async function checkCommand(args: string[], io: Io, alwaysFix: boolean, c
   // `-` among the inputs is standard input, as `--stdin`.
   const stdin = values.stdin || parsed.positionals.includes('-');
   const positionals = parsed.positionals.filter((p) => p !== '-');
-  if (!['auto', 'utf8', 'gb18030'].includes(values.encoding)) return usage(`不支持的编码 "${values.encoding}" (--encoding auto|utf8|gb18030)`);
+  if (!(ENCODING_OPTIONS as readonly string[]).includes(values.encoding)) return usage(`不支持的编码 "${values.encoding}" (--encoding ${ENCODING_OPTIONS.join('|')})`);
   const overrides: Record<string, Severity> = {};
   for (const r of values.rule) {
     const m = /^([a-z-]+)=(\w+)$/.exec(r.trim());
@@ -145,7 +145,7 @@ export async function checkCommand(args: string[], io: Io, alwaysFix: boolean, c
   }
 
   const settings: CheckSettings = {
-    encoding: values.encoding as Encoding | 'auto',
+    encoding: values.encoding as EncodingOption,
     fix: alwaysFix || values.fix,
     configFile,
     rules: overrides,
@@ -162,6 +162,7 @@ export async function checkCommand(args: string[], io: Io, alwaysFix: boolean, c
   const checked: string[] = [];
   for (const o of outcomes) {
     if (o.review) reviews.push({ file: path.relative(cwd, o.file) || o.file, review: o.review });
+    for (const n of o.notes) io.err(`yaodian: ${n}\n`);
     for (const e of o.errors) io.err(`yaodian: ${e}\n`);
     if (o.errors.length) exit = 2;
     if (!o.messages) continue;

@@ -11,11 +11,11 @@ import { resolveConfig, type LoadedConfig } from '../config/resolve';
 import { fixText, lintText } from '../engine/lint';
 import { toJsonResult, type JsonMessage } from '../report/format';
 import { sarifFile, type SarifRelated } from '../report/sarif';
-import { decode, encode, type Encoding } from './readText';
+import { decode, encode, encodingName, isLossless, MAX_DOCUMENT_BYTES, readErrorMessage, readText, type EncodingOption, type SourceText } from '../io/text';
 import { buildReview, type DocumentReview } from '../review/model';
 
 export interface CheckSettings {
-  encoding: Encoding | 'auto';
+  encoding: EncodingOption;
   fix: boolean;
   configFile?: string;
   rules: Record<string, Severity>;
@@ -42,6 +42,8 @@ export interface FileOutcome {
   related: SarifRelated[][];
   /** Messages for stderr; a non-empty list means exit code 2. */
   errors: string[];
+  /** What was done to the file (`已修复 N 处`, a fix undone): said on stderr, not a failure. */
+  notes: string[];
   /** For `fix` on stdin: the fixed text, printed instead of a report. */
   fixedStdin?: string;
   /** The review of the document, for the HTML report (plain data). */
@@ -49,7 +51,7 @@ export interface FileOutcome {
 }
 
 export function checkFile(job: FileJob, settings: CheckSettings, cache: Map<string, LoadedConfig>): FileOutcome {
-  const out: FileOutcome = { file: job.file, messages: null, fixable: [], fingerprints: [], related: [], errors: [] };
+  const out: FileOutcome = { file: job.file, messages: null, fixable: [], fingerprints: [], related: [], errors: [], notes: [] };
   let config: ResolvedConfig;
   try {
     config = resolveConfig(job.file, { configFile: settings.configFile, rules: settings.rules, cache });
@@ -57,26 +59,22 @@ export function checkFile(job: FileJob, settings: CheckSettings, cache: Map<stri
     out.errors.push(e instanceof ConfigError ? e.message : String(e));
     return out;
   }
-  let src;
+  let src: SourceText;
   try {
-    src = decode(Buffer.from(job.stdin ?? fs.readFileSync(job.file)), settings.encoding);
+    if (job.stdin && job.stdin.length > MAX_DOCUMENT_BYTES) throw new Error(`标准输入超过 ${MAX_DOCUMENT_BYTES / 1048576} MB 的上限,未检查 (input too large)`);
+    src = job.stdin ? decode(Buffer.from(job.stdin), settings.encoding) : readText(job.file, settings.encoding);
   } catch (e) {
-    out.errors.push(`无法读取 ${job.file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+    out.errors.push(readErrorMessage(job.file, e));
     return out;
   }
   let text = src.text;
   if (settings.fix) {
-    const fixed = fixText(text, config);
-    if (job.stdin) {
-      out.fixedStdin = fixed.output;
-    } else if (fixed.output !== text) {
-      try {
-        fs.writeFileSync(job.file, encode(src, fixed.output));
-      } catch (e) {
-        out.errors.push(`无法写入 ${job.file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
-      }
+    if (job.stdin) out.fixedStdin = fixText(text, config).output;
+    else {
+      const fixed = fixFile(job.file, src, config);
+      if (fixed.message) (fixed.failed ? out.errors : out.notes).push(`${job.file}: ${fixed.message}`);
+      text = fixed.text;
     }
-    text = fixed.output;
   }
   const lint = lintText(text, config);
   const { doc, diagnostics } = lint;
@@ -90,4 +88,41 @@ export function checkFile(job: FileJob, settings: CheckSettings, cache: Map<stri
     out.related = extras.related;
   }
   return out;
+}
+
+/**
+ * Fixes one file in place and says what happened: how many fixes (by rule), or why nothing was
+ * written. The text returned is what the file now holds, so the report shows what is left.
+ */
+function fixFile(file: string, src: SourceText, config: ResolvedConfig): { text: string; message: string | null; failed: boolean } {
+  const fixed = fixText(src.text, config);
+  if (fixed.reverted) {
+    const { errorsBefore, errorsAfter } = fixed.reverted;
+    return {
+      text: src.text,
+      message: `自动修复后错误反而增多(${errorsBefore} → ${errorsAfter}),已撤销,文件未改动 (fixing made it worse; undone, file unchanged)`,
+      failed: false,
+    };
+  }
+  if (fixed.output === src.text) return { text: src.text, message: null, failed: false };
+  if (!isLossless(src)) {
+    return {
+      text: src.text,
+      message:
+        `文件不能按 ${encodingName(src.encoding)} 无损读取(含无法解码的字节),写回会改变原有内容,未修复;` +
+        '请先修正文件编码或损坏的字节 (not decoded losslessly: not written)',
+      failed: true,
+    };
+  }
+  try {
+    fs.writeFileSync(file, encode(src, fixed.output));
+  } catch (e) {
+    return {
+      text: src.text,
+      message: `无法写入,未修复 (cannot write, not fixed): ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`,
+      failed: true,
+    };
+  }
+  const byRule = Object.entries(fixed.fixedByRule).map(([id, n]) => `${id} ${n}`).join(',');
+  return { text: fixed.output, message: `已修复 ${fixed.fixed} 处(${byRule}) (${fixed.fixed} fixed)`, failed: false };
 }

@@ -1,5 +1,6 @@
 // Turning command-line arguments into files: files as given, directories searched for *.txt,
-// glob patterns expanded. What cannot be found is reported, not thrown.
+// glob patterns expanded. What cannot be found is reported, not thrown. Each real file is
+// checked once, however many paths (symbolic links, a link back up the tree) lead to it.
 
 import * as fs from 'fs';
 import * as path from 'path';
@@ -18,7 +19,51 @@ const IGNORED_DIRS = ['**/node_modules/**', '**/.git/**'];
 function glob(pattern: string, options: { cwd: string; absolute: boolean; ignore: string[]; dot?: boolean }): string[] {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const fg = require('fast-glob') as typeof import('fast-glob');
-  return fg.sync(pattern, options);
+  // Not into linked folders: fast-glob would follow a link to a parent folder round and round.
+  return fg.sync(pattern, { ...options, followSymbolicLinks: false });
+}
+
+const SKIPPED_DIRS = new Set(['node_modules']);
+
+/**
+ * Files under `dir` whose name matches, sorted. Linked folders and files are followed, but each
+ * folder is entered once by its real path, so a link back up the tree cannot loop. Names
+ * starting with a dot and node_modules are skipped, as the glob did.
+ */
+function searchDirectory(dir: string, match: (name: string) => boolean): string[] {
+  const found: string[] = [];
+  const entered = new Set<string>();
+  const visit = (d: string): void => {
+    let real: string;
+    let entries: fs.Dirent[];
+    try {
+      real = fs.realpathSync(d);
+      if (entered.has(real)) return;
+      entered.add(real);
+      entries = fs.readdirSync(d, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const e of entries) {
+      if (e.name.startsWith('.') || SKIPPED_DIRS.has(e.name)) continue;
+      const p = path.join(d, e.name);
+      let isDir = e.isDirectory();
+      let isFile = e.isFile();
+      if (e.isSymbolicLink()) {
+        try {
+          const st = fs.statSync(p);
+          isDir = st.isDirectory();
+          isFile = st.isFile();
+        } catch {
+          continue; // a dangling link
+        }
+      }
+      if (isDir) visit(p);
+      else if (isFile && match(e.name)) found.push(p);
+    }
+  };
+  visit(dir);
+  return found.sort();
 }
 
 export function expandInputs(args: string[], cwd = process.cwd()): Inputs {
@@ -30,8 +75,14 @@ export function expandInputs(args: string[], cwd = process.cwd()): Inputs {
   const kept = (found: string[]): string[] => found.filter((f) => !ignored.ignores(path.resolve(f)));
   const add = (f: string): void => {
     const abs = path.resolve(cwd, f);
-    if (!seen.has(abs)) {
-      seen.add(abs);
+    let real = abs;
+    try {
+      real = fs.realpathSync(abs);
+    } catch {
+      // Reported when it is read.
+    }
+    if (!seen.has(real)) {
+      seen.add(real);
       files.push(abs);
     }
   };
@@ -44,7 +95,7 @@ export function expandInputs(args: string[], cwd = process.cwd()): Inputs {
       stat = undefined;
     }
     if (stat?.isDirectory()) {
-      const found = kept(glob('**/*.txt', { cwd: abs, absolute: true, ignore: IGNORED_DIRS, dot: false })).sort();
+      const found = kept(searchDirectory(abs, (name) => name.endsWith('.txt')));
       found.forEach(add);
       if (found.length === 0) problems.push(`${arg}: 目录中没有 .txt 文件 (no *.txt files in directory)`);
     } else if (stat) {

@@ -63,7 +63,7 @@ export function runWorker(port: import('worker_threads').MessagePort, data: { se
     try {
       outcome = checkFile(m.job, data.settings, cache);
     } catch (e) {
-      outcome = { file: m.job.file, messages: null, fixable: [], fingerprints: [], related: [], errors: [`内部错误 (internal error): ${e instanceof Error ? e.message : String(e)}`] };
+      outcome = { file: m.job.file, messages: null, fixable: [], fingerprints: [], related: [], notes: [], errors: [`内部错误 (internal error): ${e instanceof Error ? e.message : String(e)}`] };
     }
     port.postMessage({ index: m.index, outcome });
   });

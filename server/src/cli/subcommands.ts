@@ -11,7 +11,7 @@ import { tasksByUnitText, tasksJson, tasksText } from '../report/tasks';
 import { outlineJson, outlineText } from '../report/outline';
 import { documentFacts, type DocumentFacts } from '../engine';
 import type { Io } from './main';
-import { readText, type Encoding } from './readText';
+import { ENCODING_OPTIONS, readErrorMessage, readText, type EncodingOption } from '../io/text';
 
 type Loaded = DocumentFacts;
 
@@ -22,7 +22,7 @@ function load(name: string, file: string, values: { encoding?: string; config?: 
     return 2;
   };
   const enc = values.encoding ?? 'auto';
-  if (!['auto', 'utf8', 'gb18030'].includes(enc)) return fail(`不支持的编码 "${enc}" (--encoding auto|utf8|gb18030)`);
+  if (!(ENCODING_OPTIONS as readonly string[]).includes(enc)) return fail(`不支持的编码 "${enc}" (--encoding ${ENCODING_OPTIONS.join('|')})`);
   let layer: ConfigFile | undefined;
   try {
     const configPath = values.config ?? findConfigFile(file);
@@ -32,9 +32,9 @@ function load(name: string, file: string, values: { encoding?: string; config?: 
   }
   let text: string;
   try {
-    text = readText(file, enc as Encoding | 'auto').text;
+    text = readText(file, enc as EncodingOption).text;
   } catch (e) {
-    io.err(`yaodian: 无法读取 ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}\n`);
+    io.err(`yaodian: ${readErrorMessage(file, e)}\n`);
     return 2;
   }
   return documentFacts(text, mergeConfig(defaultConfig(), layer));

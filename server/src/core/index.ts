@@ -13,8 +13,13 @@ export interface TextEdit {
 export interface Fix {
   /** Chinese title shown in the editor's quick-fix menu. */
   title: string;
-  /** May be computed when first read (fixes/lazy.ts): read it only to apply or show the fix. */
+  /** May be computed when first read (lazyFix): read it only to apply or show the fix. */
   edits: TextEdit[];
+  /**
+   * Fixes with the same scope overlap one another (each renumbers the rest of one outline
+   * chain): once one is tried, the others are skipped without computing their edits.
+   */
+  scope?: object;
   /** Applied by `yaodian fix`, `check --fix` and "fix all": unambiguous fixes only. */
   auto: boolean;
   /** The fix the editor offers first. */
@@ -49,9 +54,10 @@ export function applyEdits(text: string, edits: readonly TextEdit[]): string {
  * Picks the fixes that can be applied together, in order, skipping any that overlap one already
  * taken. Returns their edits, sorted, and how many fixes were taken. Taken edits are filed by
  * 1 KB block of the text, so each new edit is compared with its neighbours only: a document
- * with tens of thousands of fixes stays linear.
+ * with tens of thousands of fixes stays linear. Fixes of a scope already tried are skipped
+ * without reading their edits (which may be computed when read: lazyFix).
  */
-export function compatibleEdits(fixes: readonly Fix[]): { edits: TextEdit[]; taken: number } {
+export function compatibleEdits(fixes: readonly Fix[]): { edits: TextEdit[]; taken: number; chosen: Fix[] } {
   const taken: TextEdit[] = [];
   const byBlock = new Map<number, TextEdit[]>();
   const conflicts = (e: TextEdit): boolean => {
@@ -61,8 +67,15 @@ export function compatibleEdits(fixes: readonly Fix[]): { edits: TextEdit[]; tak
     }
     return false;
   };
-  let count = 0;
+  const chosen: Fix[] = [];
+  const scopes = new Set<object>();
   for (const fix of fixes) {
+    // The first fix of a scope stands for all of it in this pass, taken or not: the next pass
+    // sees what is still wrong.
+    if (fix.scope !== undefined) {
+      if (scopes.has(fix.scope)) continue;
+      scopes.add(fix.scope);
+    }
     const edits = fix.edits.filter((e) => !(e.start === e.end && e.newText === ''));
     if (edits.some(conflicts)) continue;
     // Edits within one fix must not overlap either.
@@ -76,9 +89,9 @@ export function compatibleEdits(fixes: readonly Fix[]): { edits: TextEdit[]; tak
         else byBlock.set(b, [e]);
       }
     }
-    count++;
+    chosen.push(fix);
   }
-  return { edits: taken.sort((a, b) => a.start - b.start), taken: count };
+  return { edits: taken.sort((a, b) => a.start - b.start), taken: chosen.length, chosen };
 }
 
 /** Taken edits are filed by block of 2^10 offsets. */

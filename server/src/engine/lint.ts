@@ -80,29 +80,62 @@ function clamp(n: number, max: number): number {
 }
 
 export interface FixResult {
+  /** The fixed text; the input itself when fixing would have left more errors (see `reverted`). */
   output: string;
   /** How many passes changed the text. */
   passes: number;
   /** Fixes applied over all passes. */
   fixed: number;
+  /** Fixes applied, by rule id. */
+  fixedByRule: Record<string, number>;
+  /** Errors before and after fixing (after = before when nothing was fixed or it was undone). */
+  errorsBefore: number;
+  errorsAfter: number;
+  /** Set when the fixes left more errors than there were: they were undone, output is the input. */
+  reverted?: { errorsBefore: number; errorsAfter: number };
 }
 
 const MAX_PASSES = 10;
 
-/** Applies the auto fixes until nothing more changes (at most 10 passes). */
+function errorCount(diagnostics: readonly Diagnostic[]): number {
+  let n = 0;
+  for (const d of diagnostics) if (d.severity === 'error') n++;
+  return n;
+}
+
+/**
+ * Applies the auto fixes until nothing more changes (at most 10 passes). A fix must never leave
+ * the document worse: the text is checked after fixing (the last pass's check, so this costs
+ * nothing extra) and, if it has more errors than before, the fixes are undone and `reverted` says so.
+ */
 export function fixText(text: string, config: ResolvedConfig = defaultConfig()): FixResult {
   let output = text;
   let passes = 0;
   let fixed = 0;
-  for (; passes < MAX_PASSES; passes++) {
+  const fixedByRule: Record<string, number> = {};
+  let errorsBefore = -1;
+  let errorsAfter = -1;
+  for (; passes <= MAX_PASSES; passes++) {
     const { diagnostics } = lintText(output, config);
-    const autoFixes = diagnostics.flatMap((d) => d.fixes.filter((f) => f.auto));
-    const { edits, taken } = compatibleEdits(autoFixes);
+    errorsAfter = errorCount(diagnostics);
+    if (errorsBefore < 0) errorsBefore = errorsAfter;
+    // The last round only checks the result of the passes before it.
+    if (passes === MAX_PASSES) break;
+    const ruleOf = new Map<Fix, string>();
+    for (const d of diagnostics) for (const f of d.fixes) if (f.auto) ruleOf.set(f, d.ruleId);
+    const { edits, chosen } = compatibleEdits([...ruleOf.keys()]);
     if (edits.length === 0) break;
     const next = applyEdits(output, edits);
     if (next === output) break;
-    fixed += taken;
+    fixed += chosen.length;
+    for (const f of chosen) {
+      const id = ruleOf.get(f) as string;
+      fixedByRule[id] = (fixedByRule[id] ?? 0) + 1;
+    }
     output = next;
   }
-  return { output, passes, fixed };
+  if (errorsAfter > errorsBefore) {
+    return { output: text, passes: 0, fixed: 0, fixedByRule: {}, errorsBefore, errorsAfter: errorsBefore, reverted: { errorsBefore, errorsAfter } };
+  }
+  return { output, passes, fixed, fixedByRule, errorsBefore, errorsAfter };
 }

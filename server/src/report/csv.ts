@@ -1,6 +1,8 @@
 // CSV that Excel opens correctly: UTF-8 with a BOM (without it Excel reads the bytes in the
 // system's ANSI code page and Chinese turns to mojibake), CRLF row ends, RFC 4180 quoting (a field
-// holding `,`, `"`, CR or LF is quoted, quotes doubled), a header row first.
+// holding `,`, `"`, CR or LF is quoted, quotes doubled), a header row first. A text cell that
+// starts with = + - @, a tab or CR is a formula to Excel (CSV injection, OWASP): it gets a
+// leading `'`, as the usual CSV libraries do, so Excel shows it as text and runs nothing.
 // Used by `yaodian tasks --format csv` and the editor's "export the task table" command.
 
 import type { ParsedDocument } from '../document/model';
@@ -11,9 +13,12 @@ export const BOM = '\ufeff';
 
 export type CsvValue = string | number | null | undefined;
 
-/** One field, quoted when it must be. */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/** One field, quoted when it must be; text that Excel would run as a formula is neutralised. */
 export function csvField(value: CsvValue): string {
-  const s = value === null || value === undefined ? '' : String(value);
+  let s = value === null || value === undefined ? '' : String(value);
+  if (typeof value === 'string' && FORMULA_START.test(s)) s = `'${s}`;
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 

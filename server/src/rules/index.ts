@@ -21,6 +21,8 @@ import annexOrder from './annex-order';
 import annexCategoryMismatch from './annex-category-mismatch';
 import annexStructure from './annex-structure';
 import punctuationWidth from './punctuation-width';
+import textEncoding from './text-encoding';
+import documentUnrecognised from './document-unrecognised';
 
 export const RULES: readonly Rule[] = [
   outlineSequence,
@@ -42,6 +44,8 @@ export const RULES: readonly Rule[] = [
   annexCategoryMismatch,
   annexStructure,
   punctuationWidth,
+  textEncoding,
+  documentUnrecognised,
 ];
 
 export const RULE_IDS: readonly string[] = RULES.map((r) => r.meta.id);

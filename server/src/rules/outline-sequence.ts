@@ -3,6 +3,7 @@
 
 import type { Rule } from './types';
 import { markerWithNumber, renumberChain } from '../analysis/numbering';
+import { lazyFix } from '../core';
 
 const rule: Rule = {
   meta: {
@@ -47,13 +48,12 @@ const rule: Rule = {
         end: m.end,
         message,
         messageEn,
+        // Computed when asked: made eagerly, n errors in one chain would cost n × n edits.
         fixes: [
-          {
-            title: `重新编号:此处改为“${want}”,其后同级编号顺延`,
-            edits: renumberChain(p.chain, p.position, p.expected),
-            auto: true,
-            preferred: true,
-          },
+          lazyFix(
+            { title: `重新编号:此处改为“${want}”,其后同级编号顺延`, auto: true, preferred: true, scope: p.chain },
+            () => renumberChain(p.chain, p.position, p.expected),
+          ),
         ],
       });
     }

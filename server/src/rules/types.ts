@@ -40,8 +40,8 @@ export interface RuleMeta {
   descriptionEn: string;
   /** auto: --fix applies it; manual: the editor offers quick fixes; none. */
   fixable: Fixability;
-  /** Outline, responsibility and time, annex, style. */
-  category: 'outline' | 'unit' | 'time' | 'annex' | 'style';
+  /** The document as a whole (its text; whether it reads as a plan), outline, responsibility and time, annex, style. */
+  category: 'document' | 'outline' | 'unit' | 'time' | 'annex' | 'style';
 }
 
 export interface RuleContext {

@@ -1,0 +1,29 @@
+// document-unrecognised: nothing in the document reads as a plan (no outline item, no task, no
+// table). Without it, a file in the wrong encoding or not a plan at all passes CI as "clean".
+
+import type { Rule } from './types';
+
+const rule: Rule = {
+  meta: {
+    id: 'document-unrecognised',
+    defaultSeverity: 'error',
+    description: '未识别出任何大纲编号、任务或任务分解表:文件可能不是工作要点,或编码不对',
+    descriptionEn: 'Nothing was recognised (no outline, no tasks, no table): not a work plan, or the wrong encoding',
+    fixable: 'none',
+    category: 'document',
+  },
+  check({ doc, report }) {
+    if (doc.items.length > 0 || doc.tasks.length > 0 || doc.annex !== null) return;
+    const firstLine = doc.lines.find((l) => l.text.trim() !== '');
+    report({
+      start: firstLine?.start ?? 0,
+      end: firstLine?.end ?? 0,
+      message: doc.text.trim() === ''
+        ? '文档为空:没有可检查的内容'
+        : '未识别出任何大纲编号(如“一、”“(一)”)、任务或任务分解表:文件可能不是工作要点,或文件编码不对',
+      messageEn: doc.text.trim() === '' ? 'The document is empty' : 'Nothing recognised: no outline, no tasks, no task table',
+    });
+  },
+};
+
+export default rule;
