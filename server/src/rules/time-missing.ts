@@ -68,10 +68,13 @@ const rule: Rule = {
   meta: {
     id: 'time-missing',
     defaultSeverity: 'error',
-    description: '任务缺少时间节点:任务分解表的时间节点为空,或正文括注中没有完成时限',
+    title: '缺少时间节点',
+    titleEn: 'Missing time node',
+    description: '任务缺少时间节点：任务分解表的时间节点为空，或正文括注中没有完成时限',
     descriptionEn: 'A task has no time node where the document uses time nodes',
     fixable: 'manual',
     category: 'time',
+    docs: { fix: '否（编辑器提供可选的快速修复）' },
   },
   check({ doc, config, analysis, report }) {
     if (!analysis.usesTimeNodes) return;
@@ -91,7 +94,6 @@ const rule: Rule = {
             start: at.start,
             end: at.end,
             message: `缺少时间节点:任务分解表序号${serial}没有时间节点一栏`,
-            messageEn: `Annex row ${serial} has no time cell`,
           });
           continue;
         }
@@ -100,7 +102,6 @@ const rule: Rule = {
           start: cell.start,
           end: cell.end,
           message: `缺少时间节点:任务分解表序号${serial}的时间节点为空`,
-          messageEn: `The time cell of annex row ${serial} is empty`,
           fixes: fixes(month, (v) => writeCell(text, cell, v)),
         });
       }
@@ -132,7 +133,6 @@ const rule: Rule = {
         start: item.text.start,
         end: item.text.end,
         message: `缺少时间节点:本条任务没有注明${key}(如“${key}:6月底前”)`,
-        messageEn: 'No time node: the task’s parenthetical has no time key',
         fixes: edit ? fixes(month, edit) : [],
       });
     }

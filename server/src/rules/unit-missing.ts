@@ -34,10 +34,13 @@ const rule: Rule = {
   meta: {
     id: 'unit-missing',
     defaultSeverity: 'error',
-    description: '任务缺少责任单位:正文没有责任单位括注,任务分解表中也没有;或责任单位为空、为占位符',
+    title: '缺少责任单位',
+    titleEn: 'Missing responsible unit',
+    description: '任务缺少责任单位：正文没有责任单位括注，任务分解表中也没有；或责任单位为空、为占位符',
     descriptionEn: 'A task has no responsible unit, or its unit is empty or a placeholder',
     fixable: 'manual',
     category: 'unit',
+    docs: { fix: '否（编辑器提供快速修复）' },
   },
   check({ doc, config, analysis, report }) {
     if (!analysis.assignsUnits) return;
@@ -56,7 +59,6 @@ const rule: Rule = {
           start: r.start,
           end: r.end,
           message: `责任单位未填写:括注“${paren.text}”中的责任单位${describeEmpty(value)}`,
-          messageEn: `The responsible unit in ${paren.text} is empty or a placeholder`,
           fixes: fromAnnex.length
             ? [fillFix(`按任务分解表填写“${fromAnnex.join('、')}”`, { start: r.start, end: r.end, newText: fromAnnex.join('、') })]
             : [],
@@ -83,7 +85,6 @@ const rule: Rule = {
           start: at.start,
           end: at.end,
           message: `任务缺少责任单位:任务分解表序号${serial}没有责任单位一栏`,
-          messageEn: `Annex row ${serial} has no unit cell`,
         });
         return;
       }
@@ -91,7 +92,6 @@ const rule: Rule = {
         start: cell.start,
         end: cell.end,
         message: `任务缺少责任单位:任务分解表序号${serial}的责任单位${describeEmpty(cell.text)}`,
-        messageEn: `The unit cell of annex row ${serial} is empty or a placeholder`,
         fixes: body.length ? [fillFix(`按正文括注填写“${body.join('、')}”`, writeCell(text, cell, body.join('、')))] : [],
       });
     }
@@ -119,7 +119,6 @@ const rule: Rule = {
         message: annex
           ? '任务缺少责任单位:未找到责任单位括注,任务分解表中也没有对应的责任单位'
           : '任务缺少责任单位:未找到责任单位括注',
-        messageEn: 'No responsible unit: no unit parenthetical covers this task' + (annex ? ', and the annex names none' : ''),
         fixes: [
           {
             title: `插入“${insert}”`,
