@@ -49,6 +49,16 @@ describe('time-missing', () => {
       assert.equal(applyEdits(text, d.fixes[0].edits), text.replace('区财政局\t\n', '区财政局\t全年\n'));
     });
 
+    it('leaves a task without an annex row to annex-missing-row, unless that rule is off (as unit-missing does)', () => {
+      const text = `${BODY}${ANNEX_HEAD}${ROW1}`;
+      assert.deepEqual(check(text), []);
+      const ds = check(text, { rules: { 'annex-missing-row': 'off' } });
+      assert.deepEqual(ds.map((d) => text.slice(d.start, d.end)), ['在8月集中组织开展政府开放活动。']);
+      assert.equal(ds[0].message, '缺少时间节点:正文未注明时间,任务分解表中也没有此任务的行');
+      const unitsToo = lintText(text, mergeConfig(defaultConfig(), { rules: { 'annex-missing-row': 'off' } })).diagnostics;
+      assert.deepEqual(unitsToo.map((d) => d.ruleId).sort(), ['time-missing', 'unit-missing']);
+    });
+
     it('reports a row without a time cell at its task cell, without fixes', () => {
       const text = `${BODY}${ANNEX_HEAD}| 1 | 按规定公开部门预决算。 | 区财政局 |\n| 2 | 在8月集中组织开展政府开放活动。 | 区政府办公室 | 三季度 |\n`;
       const ds = check(text);

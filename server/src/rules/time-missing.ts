@@ -1,6 +1,7 @@
 // time-missing: a task without a time node, where the document uses time nodes.
 //  - With an annex that has a time column: each row whose time cell is empty or absent. Tasks
-//    with no row at all are annex-missing-row's business.
+//    with no row at all are annex-missing-row's business; when that rule is off, each run of
+//    such tasks without an inline time is reported here (coordination.ts), as unit-missing does.
 //  - Otherwise, inline time keys (`(责任单位:区甲局;完成时限:6月底前)`): each item with a task
 //    whose parenthetical has no time key. Only where inline time keys are the document's
 //    convention (most unit parentheticals carry one), or `requireTimeNode: "always"`: a document
@@ -11,6 +12,7 @@ import type { AnnexRow, ParsedDocument, Sentence, UnitParenthetical } from '../d
 import type { Fix, Rule, TextEdit } from './types';
 import { monthsInYear } from '../document/time';
 import { writeCell } from '../fixes/table';
+import { reportsRowlessTasks } from './coordination';
 
 const FIXED_CHOICES = ['全年', '上半年', '下半年', '一季度', '二季度', '三季度', '四季度'];
 const TIME_KEYS = ['时间节点', '完成时限', '完成时间', '时限'];
@@ -78,6 +80,7 @@ const rule: Rule = {
   },
   check({ doc, config, analysis, report }) {
     if (!analysis.usesTimeNodes) return;
+    const missing = (s: Sentence): boolean => s.isTask && (s.inlineTime === null || s.inlineTime.text.trim() === '');
     const text = doc.text;
     const planYear = analysis.planYear;
     const annex = doc.annex;
@@ -105,13 +108,37 @@ const rule: Rule = {
           fixes: fixes(month, (v) => writeCell(text, cell, v)),
         });
       }
+      if (reportsRowlessTasks(config)) reportRowless();
       return;
+    }
+
+    /** Runs of consecutive task sentences of one item with no annex row and no inline time. */
+    function reportRowless(): void {
+      let run: Sentence[] = [];
+      const flush = (): void => {
+        if (run.length === 0) return;
+        report({
+          start: run[0].start,
+          end: run[run.length - 1].end,
+          message: '缺少时间节点:正文未注明时间,任务分解表中也没有此任务的行',
+        });
+        run = [];
+      };
+      for (const s of doc.tasks) {
+        if (!missing(s) || analysis.rowsOf(s).length > 0) {
+          flush();
+          continue;
+        }
+        const prev = run[run.length - 1];
+        if (prev && (prev.item !== s.item || prev.index + 1 !== s.index)) flush();
+        run.push(s);
+      }
+      flush();
     }
 
     // Inline time keys.
     if (config.requireTimeNode !== 'always' && !inlineConvention(doc)) return;
     const key = usualTimeKey(doc);
-    const missing = (s: Sentence): boolean => s.isTask && (s.inlineTime === null || s.inlineTime.text.trim() === '');
     for (const item of doc.items) {
       const tasks = item.sentences.filter(missing);
       if (tasks.length === 0) continue;

@@ -5,13 +5,14 @@
 //  (c) a unit parenthetical with an empty or placeholder value (`(责任单位:)`).
 // Where the annex has a unit column, the rows carry the units: a task is then covered by a row
 // with units, or its row is reported by (b), or it has no row: annex-missing-row reports that
-// (as time-missing leaves it too), and (a) only when annex-missing-row is off.
+// (as time-missing leaves it too), and (a) only when annex-missing-row is off (coordination.ts).
 // Tasks (b) or (c) report are not reported again by (a).
 
 import type { AnnexRow, Cell, ParsedDocument, Sentence, UnitParenthetical } from '../document/model';
 import type { Fix, Rule, TextEdit } from './types';
 import { isPlaceholderUnit } from '../document/units';
 import { uniqueNames, writeCell } from '../fixes/table';
+import { reportsRowlessTasks } from './coordination';
 
 /** Why a unit text is not a unit: empty, a placeholder, or nothing readable. */
 function describeEmpty(text: string): string {
@@ -100,9 +101,8 @@ const rule: Rule = {
     const [open, colon, close] = analysis.parenWidth === 'full' ? ['（', '：', '）'] : ['(', ':', ')'];
     const insert = `${open}责任单位${colon}${close}`;
     // With a unit column in the annex, the rows give the units: a row without units is (b)'s,
-    // a task without a row is annex-missing-row's (whose fix adds the row; then (b) applies),
-    // unless that rule is off.
-    const rowlessToo = config.rules['annex-missing-row'] === 'off';
+    // a task without a row is annex-missing-row's (coordination.ts).
+    const rowlessToo = reportsRowlessTasks(config);
     const uncovered = (s: Sentence): boolean => {
       if (s.unitParen) return false;
       if (!unitColumn) return true;
