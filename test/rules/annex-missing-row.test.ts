@@ -1,27 +1,12 @@
 import { strict as assert } from 'assert';
-import { lintText, type Diagnostic } from '../../server/src/engine/lint';
-import { applyEdits, compatibleEdits } from '../../server/src/fixes/apply';
+import { applyOnlyFix, findingsOf, lint, ruleTester } from '../helpers/ruleTester';
 
 const ID = 'annex-missing-row';
 
-function check(text: string): Diagnostic[] {
-  return lintText(text).diagnostics.filter((d) => d.ruleId === ID);
-}
+const tester = ruleTester(ID);
+const { check } = tester;
 
-function annexFindings(text: string): string[] {
-  return lintText(text)
-    .diagnostics.filter((d) => d.ruleId.startsWith('annex-'))
-    .map((d) => `${d.ruleId}: ${d.message}`);
-}
-
-/** Applies the only fix of a finding, checking that its edits can be applied together. */
-function applyOnlyFix(text: string, d: Diagnostic): string {
-  assert.equal(d.fixes.length, 1);
-  const fix = d.fixes[0];
-  assert.equal(fix.auto, false);
-  assert.equal(compatibleEdits([fix]).taken, 1, 'the edits of the fix do not overlap');
-  return applyEdits(text, fix.edits);
-}
+const annexFindings = (text: string): string[] => findingsOf(text, 'annex-');
 
 const BODY =
   '2026年某区政务公开工作要点\n' +
@@ -35,6 +20,8 @@ const BODY =
 const PIPES_HEAD = '附件\n2026年某区政务公开工作要点任务分解表\n| 序号 | 任务分解 | 责任单位 | 时间节点 |\n|---|---|---|---|\n';
 
 describe('annex-missing-row', () => {
+  tester.fixtures();
+
   it('reports a task no row covers, at the sentence, with its line in the message', () => {
     const text =
       BODY +
@@ -117,7 +104,7 @@ describe('annex-missing-row', () => {
       body + head + '1 |\n依法履行信息公开职责 |\n严格执行公文公开属性审查程序,做到应公开尽公开。 |\n区政府办公室 |\n|\n' + row1.replace('1 |', '2 |'),
     );
     assert.deepEqual(check(fixed), []);
-    const rows = lintText(fixed).doc.annex?.rows ?? [];
+    const rows = lint(fixed).doc.annex?.rows ?? [];
     assert.deepEqual(
       rows.map((r) => [r.serial, r.categories[0]?.text, r.units?.text, r.time?.text]),
       [
@@ -137,7 +124,7 @@ describe('annex-missing-row', () => {
     const text = body + head + row1;
     const fixed = applyOnlyFix(text, check(text)[0]);
     assert.equal(fixed, body + head + row1 + '2 |\n围绕全区中心工作深化信息公开,及时发布政策文件。 |\n区政府各部门 |\n|\n');
-    const rows = lintText(fixed).doc.annex?.rows ?? [];
+    const rows = lint(fixed).doc.annex?.rows ?? [];
     assert.deepEqual(
       rows.map((r) => [r.serial, r.categories[0]?.text, r.categories[0]?.present, r.units?.text, r.time?.text]),
       [

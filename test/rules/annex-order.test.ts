@@ -1,11 +1,10 @@
 import { strict as assert } from 'assert';
-import { lintText, type Diagnostic } from '../../server/src/engine/lint';
+import { ruleTester } from '../helpers/ruleTester';
 
 const ID = 'annex-order';
 
-function check(text: string): Diagnostic[] {
-  return lintText(text).diagnostics.filter((d) => d.ruleId === ID);
-}
+const tester = ruleTester(ID);
+const { check } = tester;
 
 const BODY =
   '2026年某区政务公开工作要点\n' +
@@ -27,6 +26,8 @@ function table(order: number[]): string {
 }
 
 describe('annex-order', () => {
+  tester.fixtures();
+
   it('reports a row out of body order at its serial cell, saying where it belongs', () => {
     const text = table([0, 3, 1, 2]);
     const ds = check(text);

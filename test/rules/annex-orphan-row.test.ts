@@ -1,25 +1,12 @@
 import { strict as assert } from 'assert';
-import { lintText, type Diagnostic } from '../../server/src/engine/lint';
-import { applyEdits, compatibleEdits } from '../../server/src/fixes/apply';
+import { applyOnlyFix, findingsOf, ruleTester } from '../helpers/ruleTester';
 
 const ID = 'annex-orphan-row';
 
-function check(text: string): Diagnostic[] {
-  return lintText(text).diagnostics.filter((d) => d.ruleId === ID);
-}
+const tester = ruleTester(ID);
+const { check } = tester;
 
-function annexFindings(text: string): string[] {
-  return lintText(text)
-    .diagnostics.filter((d) => d.ruleId.startsWith('annex-'))
-    .map((d) => `${d.ruleId}: ${d.message}`);
-}
-
-function applyOnlyFix(text: string, d: Diagnostic): string {
-  assert.equal(d.fixes.length, 1);
-  assert.equal(d.fixes[0].auto, false);
-  assert.equal(compatibleEdits(d.fixes).taken, 1, 'the edits of the fix do not overlap');
-  return applyEdits(text, d.fixes[0].edits);
-}
+const annexFindings = (text: string): string[] => findingsOf(text, 'annex-');
 
 const BODY =
   '2026年某区政务公开工作要点\n' +
@@ -31,6 +18,8 @@ const R1 = '| 1 | 按季度公开财政收支情况。 | 区财政局 | 每季�
 const R2 = '| 2 | 及时公开政府债务限额、余额等信息。 | 区财政局 | 全年 |\n';
 
 describe('annex-orphan-row', () => {
+  tester.fixtures();
+
   it('reports a row that matches no body task at its task cell, as unnecessary', () => {
     const text = BODY + PIPES_HEAD + R1 + R2 + '| 3 | 组织开展政务公开业务培训和年度考核。 | 区政府办公室 | 下半年 |\n' + '| 4 | 及时发布重点建设项目目录和年度投资计划。 | 区发展改革委 | 上半年 |\n';
     const ds = check(text);

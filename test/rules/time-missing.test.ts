@@ -1,13 +1,11 @@
 import { strict as assert } from 'assert';
-import { lintText, type Diagnostic } from '../../server/src/engine/lint';
-import { defaultConfig, mergeConfig, type ConfigFile } from '../../server/src/config/config';
+import { lint, ruleTester } from '../helpers/ruleTester';
 import { applyEdits } from '../../server/src/fixes/apply';
 
 const ID = 'time-missing';
 
-function check(text: string, config?: ConfigFile): Diagnostic[] {
-  return lintText(text, mergeConfig(defaultConfig(), config)).diagnostics.filter((d) => d.ruleId === ID);
-}
+const tester = ruleTester(ID);
+const { check } = tester;
 
 const HEAD = '2026年某区政务公开工作要点\n为进一步深化本区政务公开工作，制定本工作要点。\n一、强化重点领域信息公开\n';
 const BODY = `${HEAD}（一）财政信息公开。按规定公开部门预决算。\n（二）政府开放活动。在8月集中组织开展政府开放活动。\n`;
@@ -17,6 +15,8 @@ const ROW1 = '| 1 | 按规定公开部门预决算。 | 区财政局 | 全年 |\
 const CHOICES = ['全年', '上半年', '下半年', '一季度', '二季度', '三季度', '四季度'];
 
 describe('time-missing', () => {
+  tester.fixtures();
+
   describe('annex with a time column', () => {
     it('reports an empty time cell at its position, with one manual fix per choice', () => {
       const text = `${BODY}${ANNEX_HEAD}${ROW1}| 2 | 在8月集中组织开展政府开放活动。 | 区政府办公室 | |\n`;
@@ -55,7 +55,7 @@ describe('time-missing', () => {
       const ds = check(text, { rules: { 'annex-missing-row': 'off' } });
       assert.deepEqual(ds.map((d) => text.slice(d.start, d.end)), ['在8月集中组织开展政府开放活动。']);
       assert.equal(ds[0].message, '缺少时间节点:正文未注明时间,任务分解表中也没有此任务的行');
-      const unitsToo = lintText(text, mergeConfig(defaultConfig(), { rules: { 'annex-missing-row': 'off' } })).diagnostics;
+      const unitsToo = lint(text, { rules: { 'annex-missing-row': 'off' } }).diagnostics;
       assert.deepEqual(unitsToo.map((d) => d.ruleId).sort(), ['time-missing', 'unit-missing']);
     });
 
