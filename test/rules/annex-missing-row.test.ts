@@ -1,4 +1,5 @@
 import { strict as assert } from 'assert';
+import { annexHead, pipeRow, SAMPLE_ROWS } from '../helpers/documents';
 import { applyOnlyFix, findingsOf, lint, ruleTester } from '../helpers/ruleTester';
 
 const ID = 'annex-missing-row';
@@ -17,7 +18,7 @@ const BODY =
   '二、围绕惠民生强化信息公开\n' +
   '(三)推进教育信息公开。在4月底前公布公办学校招生区域。(区教育局负责落实)\n';
 
-const PIPES_HEAD = '附件\n2026年某区政务公开工作要点任务分解表\n| 序号 | 任务分解 | 责任单位 | 时间节点 |\n|---|---|---|---|\n';
+const PIPES_HEAD = annexHead(true);
 
 describe('annex-missing-row', () => {
   tester.fixtures();
@@ -26,7 +27,7 @@ describe('annex-missing-row', () => {
     const text =
       BODY +
       PIPES_HEAD +
-      '| 1 | 按季度公开财政收支情况。 | 区财政局 | 每季度 |\n' +
+      pipeRow('1', ...SAMPLE_ROWS[0]) +
       '| 2 | 及时发布重点建设项目目录和年度投资计划。 | 区发展改革委牵头,各街镇配合 | 上半年 |\n' +
       '| 3 | 在4月底前公布公办学校招生区域。 | 区教育局 | 4月底前 |\n';
     const ds = check(text);
@@ -43,7 +44,7 @@ describe('annex-missing-row', () => {
       applyOnlyFix(text, d),
       BODY +
         PIPES_HEAD +
-        '| 1 | 按季度公开财政收支情况。 | 区财政局 | 每季度 |\n' +
+        pipeRow('1', ...SAMPLE_ROWS[0]) +
         '| 2 | 及时公开政府债务限额、余额等信息。 | 区财政局 |  |\n' +
         '| 3 | 及时发布重点建设项目目录和年度投资计划。 | 区发展改革委牵头,各街镇配合 | 上半年 |\n' +
         '| 4 | 在4月底前公布公办学校招生区域。 | 区教育局 | 4月底前 |\n',
@@ -71,7 +72,7 @@ describe('annex-missing-row', () => {
   });
 
   it('reports uncovered tasks of different items separately, and keeps the roles of the inline units', () => {
-    const text = BODY + PIPES_HEAD + '| 1 | 按季度公开财政收支情况。 | 区财政局 | 每季度 |\n' + '| 2 | 及时公开政府债务限额、余额等信息。 | 区财政局 | 全年 |\n';
+    const text = BODY + PIPES_HEAD + pipeRow('1', ...SAMPLE_ROWS[0]) + pipeRow('2', ...SAMPLE_ROWS[1]);
     const ds = check(text);
     assert.deepEqual(
       ds.map((d) => text.slice(d.start, d.end)),
@@ -82,8 +83,8 @@ describe('annex-missing-row', () => {
       applyOnlyFix(text, ds[0]),
       BODY +
         PIPES_HEAD +
-        '| 1 | 按季度公开财政收支情况。 | 区财政局 | 每季度 |\n' +
-        '| 2 | 及时公开政府债务限额、余额等信息。 | 区财政局 | 全年 |\n' +
+        pipeRow('1', ...SAMPLE_ROWS[0]) +
+        pipeRow('2', ...SAMPLE_ROWS[1]) +
         '| 3 | 及时发布重点建设项目目录和年度投资计划。 | 区发展改革委牵头,各街镇配合 |  |\n',
     );
   });
@@ -156,8 +157,8 @@ describe('annex-missing-row', () => {
     const text =
       BODY +
       PIPES_HEAD +
-      '| 1 | 按季度公开财政收支情况。 | 区财政局 | 每季度 |\n' +
-      '| 2 | 及时公开政府债务限额、余额等信息。 | 区财政局 | 全年 |\n' +
+      pipeRow('1', ...SAMPLE_ROWS[0]) +
+      pipeRow('2', ...SAMPLE_ROWS[1]) +
       '| 3 | 及时发布重点建设项目目录和年度投资计划。 | 区发展改革委牵头,各街镇配合 | 上半年 |\n' +
       '| 4 | 在4月底前公布公办学校招生区域。 | 区教育局 | 4月底前 |\n';
     assert.deepEqual(check(text), []);

@@ -1,4 +1,5 @@
 import { strict as assert } from 'assert';
+import { annexHead, pipeRow, SAMPLE_ROWS, sampleBody } from '../helpers/documents';
 import { applyOnlyFix, findingsOf, ruleTester } from '../helpers/ruleTester';
 
 const ID = 'annex-orphan-row';
@@ -8,14 +9,10 @@ const { check } = tester;
 
 const annexFindings = (text: string): string[] => findingsOf(text, 'annex-');
 
-const BODY =
-  '2026年某区政务公开工作要点\n' +
-  '一、围绕稳增长强化信息公开\n' +
-  '(一)做好财政信息公开。按季度公开财政收支情况。及时公开政府债务限额、余额等信息。(区财政局负责落实)\n' +
-  '(二)推进重大项目信息公开。及时发布重点建设项目目录和年度投资计划。(区发展改革委负责落实)\n';
-const PIPES_HEAD = '附件\n| 序号 | 任务分解 | 责任单位 | 时间节点 |\n|---|---|---|---|\n';
-const R1 = '| 1 | 按季度公开财政收支情况。 | 区财政局 | 每季度 |\n';
-const R2 = '| 2 | 及时公开政府债务限额、余额等信息。 | 区财政局 | 全年 |\n';
+const BODY = sampleBody(2);
+const PIPES_HEAD = annexHead();
+const R1 = pipeRow('1', ...SAMPLE_ROWS[0]);
+const R2 = pipeRow('2', ...SAMPLE_ROWS[1]);
 
 describe('annex-orphan-row', () => {
   tester.fixtures();

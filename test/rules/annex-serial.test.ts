@@ -1,4 +1,5 @@
 import { strict as assert } from 'assert';
+import { annexHead, SAMPLE_ROWS, sampleBody } from '../helpers/documents';
 import { fixed, ruleTester } from '../helpers/ruleTester';
 import { applyEdits } from '../../server/src/fixes/apply';
 
@@ -7,19 +8,9 @@ const ID = 'annex-serial';
 const tester = ruleTester(ID);
 const { check } = tester;
 
-const BODY =
-  '2026年某区政务公开工作要点\n' +
-  '一、围绕稳增长强化信息公开\n' +
-  '(一)做好财政信息公开。按季度公开财政收支情况。及时公开政府债务限额、余额等信息。(区财政局负责落实)\n' +
-  '(二)推进重大项目信息公开。及时发布重点建设项目目录和年度投资计划。(区发展改革委负责落实)\n' +
-  '(三)推进教育信息公开。在4月底前公布公办学校招生区域。(区教育局负责落实)\n';
-const HEAD = '附件\n| 序号 | 任务分解 | 责任单位 | 时间节点 |\n|---|---|---|---|\n';
-const TASKS = [
-  ['按季度公开财政收支情况。', '区财政局', '每季度'],
-  ['及时公开政府债务限额、余额等信息。', '区财政局', '全年'],
-  ['及时发布重点建设项目目录和年度投资计划。', '区发展改革委', '上半年'],
-  ['在4月底前公布公办学校招生区域。', '区教育局', '4月底前'],
-];
+const BODY = sampleBody();
+const HEAD = annexHead();
+const TASKS = SAMPLE_ROWS;
 
 function pipes(serials: string[]): string {
   return BODY + HEAD + TASKS.map((t, i) => `| ${serials[i]} | ${t.join(' | ')} |\n`).join('');

@@ -1,4 +1,5 @@
 import { strict as assert } from 'assert';
+import { annexHead, pipeRow, SAMPLE_ROWS, sampleBody } from '../helpers/documents';
 import { ruleTester } from '../helpers/ruleTester';
 
 const ID = 'annex-structure';
@@ -6,13 +7,10 @@ const ID = 'annex-structure';
 const tester = ruleTester(ID);
 const { check } = tester;
 
-const BODY =
-  '2026年某区政务公开工作要点\n' +
-  '一、围绕稳增长强化信息公开\n' +
-  '(一)做好财政信息公开。按季度公开财政收支情况。及时公开政府债务限额、余额等信息。(区财政局负责落实)\n';
-const R1 = '| 1 | 按季度公开财政收支情况。 | 区财政局 | 每季度 |\n';
-const R2 = '| 2 | 及时公开政府债务限额、余额等信息。 | 区财政局 | 全年 |\n';
-const HEAD = '附件\n| 序号 | 任务分解 | 责任单位 | 时间节点 |\n|---|---|---|---|\n';
+const BODY = sampleBody(1);
+const R1 = pipeRow('1', ...SAMPLE_ROWS[0]);
+const R2 = pipeRow('2', ...SAMPLE_ROWS[1]);
+const HEAD = annexHead();
 
 describe('annex-structure', () => {
   tester.fixtures();

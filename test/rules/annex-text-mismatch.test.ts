@@ -1,4 +1,5 @@
 import { strict as assert } from 'assert';
+import { annexHead, head } from '../helpers/documents';
 import { fixed, ruleTester } from '../helpers/ruleTester';
 import { applyEdits } from '../../server/src/fixes/apply';
 
@@ -7,8 +8,8 @@ const ID = 'annex-text-mismatch';
 const tester = ruleTester(ID);
 const { check } = tester;
 
-const HEAD = '2026年某区政务公开工作要点\n一、围绕稳增长强化信息公开\n';
-const ANNEX = '附件\n| 序号 | 任务分解 | 责任单位 | 时间节点 |\n|---|---|---|---|\n';
+const HEAD = head('围绕稳增长强化信息公开');
+const ANNEX = annexHead();
 
 function doc(body: string, rowText: string, units = '区发展改革委'): string {
   return `${HEAD}${body}\n${ANNEX}| 1 | ${rowText} | ${units} | 上半年 |\n`;

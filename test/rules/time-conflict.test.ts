@@ -1,4 +1,5 @@
 import { strict as assert } from 'assert';
+import { annexHead, head } from '../helpers/documents';
 import { ruleTester } from '../helpers/ruleTester';
 
 const ID = 'time-conflict';
@@ -6,8 +7,8 @@ const ID = 'time-conflict';
 const tester = ruleTester(ID);
 const { check } = tester;
 
-const HEAD = '2026年某区政务公开工作要点\n一、强化重点领域信息公开\n';
-const ANNEX = '附件\n| 序号 | 任务分解 | 责任单位 | 时间节点 |\n|---|---|---|---|\n';
+const HEAD = head();
+const ANNEX = annexHead();
 const one = (sentence: string, node: string): string => `${HEAD}（一）政府开放活动。${sentence}\n${ANNEX}| 1 | ${sentence} | 区政府办公室 | ${node} |\n`;
 
 describe('time-conflict', () => {

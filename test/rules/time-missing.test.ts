@@ -1,4 +1,5 @@
 import { strict as assert } from 'assert';
+import { annexHead, head, INTRO } from '../helpers/documents';
 import { lint, ruleTester } from '../helpers/ruleTester';
 import { applyEdits } from '../../server/src/fixes/apply';
 
@@ -7,9 +8,9 @@ const ID = 'time-missing';
 const tester = ruleTester(ID);
 const { check } = tester;
 
-const HEAD = '2026年某区政务公开工作要点\n为进一步深化本区政务公开工作，制定本工作要点。\n一、强化重点领域信息公开\n';
+const HEAD = head(undefined, INTRO);
 const BODY = `${HEAD}（一）财政信息公开。按规定公开部门预决算。\n（二）政府开放活动。在8月集中组织开展政府开放活动。\n`;
-const ANNEX_HEAD = '附件\n| 序号 | 任务分解 | 责任单位 | 时间节点 |\n|---|---|---|---|\n';
+const ANNEX_HEAD = annexHead();
 const ROW1 = '| 1 | 按规定公开部门预决算。 | 区财政局 | 全年 |\n';
 
 const CHOICES = ['全年', '上半年', '下半年', '一季度', '二季度', '三季度', '四季度'];

@@ -1,4 +1,5 @@
 import { strict as assert } from 'assert';
+import { annexHead, head, INTRO } from '../helpers/documents';
 import { ruleTester, slices } from '../helpers/ruleTester';
 import { applyEdits } from '../../server/src/fixes/apply';
 import { readFixture } from '../helpers/fixtures';
@@ -8,9 +9,9 @@ const ID = 'unit-missing';
 const tester = ruleTester(ID);
 const { check } = tester;
 
-const HEAD = '2026年某区政务公开工作要点\n为进一步深化本区政务公开工作，制定本工作要点。\n一、强化重点领域信息公开\n';
+const HEAD = head(undefined, INTRO);
 
-const ANNEX_HEAD = '附件\n2026年某区政务公开工作要点任务分解表\n| 序号 | 任务分解 | 责任单位 | 时间节点 |\n|---|---|---|---|\n';
+const ANNEX_HEAD = annexHead(true);
 
 describe('unit-missing', () => {
   tester.fixtures();
