@@ -33,6 +33,11 @@ describe('generated rule metadata', () => {
     for (const r of RULES) assert.ok(readme.includes(`| [${r.meta.id}](docs/rules/${r.meta.id}.md) | ${r.meta.title} | ${r.meta.defaultSeverity} |`), r.meta.id);
   });
 
+  it('lists every rule with its default level in the rule reference (docs/rules.md, written by hand)', () => {
+    const reference = readFileSync(join(ROOT, 'docs', 'rules.md'), 'utf8');
+    for (const r of RULES) assert.ok(reference.includes(`| [\`${r.meta.id}\`](rules/${r.meta.id}.md) | ${r.meta.defaultSeverity} |`), r.meta.id);
+  });
+
   it('keeps the hand-written part of a docs page and replaces only its header', () => {
     const rule = RULES.find((r) => r.meta.id === 'annex-serial')!;
     const old = '# annex-serial 旧标题\n\n旧说明。\n\n## 检查什么\n\n手写的内容。\n';
