@@ -17,8 +17,9 @@ import { foldWidth, LineIndex, skipSpaces, splitLines, textKey, trimEndIndex, ty
 import { parseMarker } from './markers';
 import { dateLineYear, isAnnexStart, isNoise, isSignatureLine, isTitleLine, titleYear } from './classify';
 import { matchBrackets, splitSentences } from './sentences';
-import { parseUnitParenthetical, readUnitParenthetical } from './units';
-import { findTimeMentions } from './time';
+import { parseLabelledLine, parseUnitParenthetical, readUnitParenthetical } from './units';
+import { NON_TASK_SECTIONS, NOTE_KEYS } from '../lexicon';
+import { findTimeMentions, parseTimeNode } from './time';
 import { findAnnex } from './annex';
 import { alignAnnex } from './align';
 
@@ -27,7 +28,7 @@ export interface ParseOptions {
   nonTaskSections?: readonly string[];
 }
 
-export const DEFAULT_NON_TASK_SECTIONS = ['总体要求', '指导思想', '工作目标', '基本原则', '主要目标'];
+export const DEFAULT_NON_TASK_SECTIONS = NON_TASK_SECTIONS;
 
 /** Longest first sentence that still counts as an item's title sentence. */
 const TITLE_SENTENCE_MAX = 40;
@@ -44,6 +45,8 @@ interface ItemBuilder {
   closed: boolean;
   /** Noise lines (page markers) met inside the item's text: left out of sentence content. */
   noise: Range[];
+  /** Labelled lines after the item (`责任单位:区甲局牵头,区乙局配合`, `完成时限:6月底前`). */
+  labels: UnitParenthetical[];
 }
 
 export function parseDocument(text: string, options: ParseOptions = {}): ParsedDocument {
@@ -103,6 +106,7 @@ export function parseDocument(text: string, options: ParseOptions = {}): ParsedD
         open: !item.headingOnly && !endsSentence(folded, item.text.start, item.text.end),
         closed: false,
         noise: [],
+        labels: [],
       };
       builders.push(current);
       continue;
@@ -124,8 +128,18 @@ export function parseDocument(text: string, options: ParseOptions = {}): ParsedD
       addParagraph(line, title ? 'introduction' : 'preamble');
       continue;
     }
-    // A plain paragraph after an item: a wrapped continuation, the body of a heading, or free text.
+    // A labelled line (`责任单位:区甲局牵头,区乙局配合`) after an item covers that item.
     const s = lineSpan(text, line);
+    if (!current.closed && mayBeLabel(t)) {
+      const label = parseLabelledLine(s.text, s.start);
+      if (label) {
+        current.labels.push(label);
+        current.item.endLine = li;
+        current.open = false;
+        continue;
+      }
+    }
+    // A plain paragraph after an item: a wrapped continuation, the body of a heading, or free text.
     if (!current.closed && current.open) {
       current.paragraphs[current.paragraphs.length - 1].end = s.end;
       current.item.endLine = li;
@@ -166,13 +180,32 @@ export function parseDocument(text: string, options: ParseOptions = {}): ParsedD
   for (let bi = 0; bi < builders.length; bi++) {
     const b = builders[bi];
     readItemText(text, folded, b, sentences, unitParens);
+    if (b.labels.length > 0) applyLabels(b, unitParens);
     if (b === builders[builders.length - 1]) splitOffClosing(text, lineIndex, b, sentences, paragraphs);
     const item = b.item;
-    item.range = { start: item.marker.start, end: b.paragraphs.length ? b.paragraphs[b.paragraphs.length - 1].end : item.text.end };
+    const lastText = b.paragraphs.length ? b.paragraphs[b.paragraphs.length - 1].end : item.text.end;
+    item.range = { start: item.marker.start, end: b.labels.length ? Math.max(lastText, b.labels[b.labels.length - 1].end) : lastText };
+  }
+  // Goals, principles, requirements… hold no tasks, unless they carry unit notes.
+  const carriesNotes = new Set<Item>();
+  for (let k = items.length - 1; k >= 0; k--) {
+    const item = items[k];
+    if (item.unitParens.length > 0 || carriesNotes.has(item)) {
+      for (let p: Item | null = item; p && !carriesNotes.has(p); p = p.parent) carriesNotes.add(p);
+      carriesNotes.add(item);
+    }
   }
   for (let k = 0; k < items.length; k++) {
     const item = items[k];
-    item.taskChapter = !isNonTaskTitle(item.title, nonTask) && (item.parent === null || item.parent.taskChapter);
+    // The built-in names give way to unit notes; names a user configured hold absolutely.
+    const nonTaskTitle = isNonTaskTitle(item.title, nonTask) && !(carriesNotes.has(item) && isNonTaskTitle(item.title, NON_TASK_SECTIONS));
+    item.taskChapter = !nonTaskTitle && (item.parent === null || item.parent.taskChapter);
+    // One short sentence above numbered sub-items is the heading of their group, not a task
+    // (`(一)统筹两个市场,打造加工制造中心。` then `1.…`).
+    const own = item.sentences;
+    if (item.children.length > 0 && own.length === 1 && !own[0].unitParen && !own[0].inlineTime && own[0].content.length <= HEADING_MAX) {
+      own[0].isTitle = true;
+    }
   }
   const tasks: Sentence[] = [];
   for (let k = 0; k < sentences.length; k++) {
@@ -201,6 +234,43 @@ export function parseDocument(text: string, options: ParseOptions = {}): ParsedD
   };
   if (annex) doc.alignment = alignAnnex(doc);
   return doc;
+}
+
+/** First characters of the note keys: most lines are rejected by one set lookup. */
+const KEY_STARTS = new Set(NOTE_KEYS.map(([k]) => k[0]));
+
+function mayBeLabel(trimmedFolded: string): boolean {
+  return KEY_STARTS.has(trimmedFolded[0]) && trimmedFolded.includes(':');
+}
+
+/**
+ * The labelled lines after an item cover its sentences that no parenthetical covers. Several
+ * lines (lead, support, time) read as one note.
+ */
+function applyLabels(b: ItemBuilder, allParens: UnitParenthetical[]): void {
+  const labels = b.labels;
+  const first = labels[0];
+  const last = labels[labels.length - 1];
+  const note: UnitParenthetical =
+    labels.length === 1
+      ? first
+      : {
+          text: first.text,
+          start: first.start,
+          end: last.end,
+          units: labels.flatMap((l) => l.units),
+          keyed: true,
+          emptyValues: labels.flatMap((l) => l.emptyValues),
+          time: labels.find((l) => l.time)?.time ?? null,
+        };
+  if (note.time) note.time.node = parseTimeNode(note.time.text);
+  b.item.unitParens.push(...labels);
+  allParens.push(...labels);
+  const hasUnits = note.units.length > 0 || note.emptyValues.length > 0;
+  for (const s of b.item.sentences) {
+    if (hasUnits && !s.unitParen) s.unitParen = note;
+    if (note.time && !s.inlineTime) s.inlineTime = note.time;
+  }
 }
 
 function lineSpan(text: string, line: Line): Span {
