@@ -57,7 +57,7 @@ export class DocumentStore {
   }
 
   private async resolve(uri: string): Promise<ResolvedConfig> {
-    // Editor settings first; the config file wins where both set a rule (INTERFACES.md).
+    // Editor settings first; the config file wins where both set a rule (README, VS Code 扩展).
     let fromSettings: ConfigFile | undefined;
     try {
       const s = (await this.settings(uri)) as { rules?: unknown } | undefined;
