@@ -60,6 +60,16 @@ describe('time-missing', () => {
       assert.deepEqual(unitsToo.map((d) => d.ruleId).sort(), ['time-missing', 'unit-missing']);
     });
 
+    it('with annex-missing-row off, reports one run of rowless sentences per item, and not a sentence with an inline time', () => {
+      const text =
+        `${HEAD}（一）财政信息公开。按规定公开部门预决算。推进政府债务信息公开。及时公开债务限额。\n` +
+        '（二）政府开放活动。在8月集中组织开展政府开放活动。（责任单位：区政府办公室；完成时限：8月底前）\n' +
+        '（三）教育信息公开。做好招生政策信息公开。\n' +
+        `${ANNEX_HEAD}${ROW1}`;
+      const ds = check(text, { rules: { 'annex-missing-row': 'off' } });
+      assert.deepEqual(ds.map((d) => text.slice(d.start, d.end)), ['推进政府债务信息公开。及时公开债务限额。', '做好招生政策信息公开。']);
+    });
+
     it('reports a row without a time cell at its task cell, without fixes', () => {
       const text = `${BODY}${ANNEX_HEAD}| 1 | 按规定公开部门预决算。 | 区财政局 |\n| 2 | 在8月集中组织开展政府开放活动。 | 区政府办公室 | 三季度 |\n`;
       const ds = check(text);
