@@ -3,6 +3,7 @@
 // is read by annex.ts and aligned with the body by align.ts.
 
 import type {
+  DocumentKind,
   Item,
   Marker,
   Paragraph,
@@ -15,7 +16,7 @@ import type {
 } from './model';
 import { foldWidth, LineIndex, skipSpaces, splitLines, textKey, trimEndIndex, type Line } from './text';
 import { parseMarker } from './markers';
-import { dateLineYear, isAnnexStart, isNoise, isSignatureLine, isTitleLine, titleYear } from './classify';
+import { dateLineYear, dateOfLine, isAnnexStart, isNoise, isSignatureLine, isTitleLine, issueDateOfMetadata, titleYear, type CalendarDate } from './classify';
 import { matchBrackets, splitSentences } from './sentences';
 import { parseLabelledLine, parseUnitParenthetical, readUnitParenthetical } from './units';
 import { NON_TASK_SECTIONS, NOTE_KEYS } from '../lexicon';
@@ -68,6 +69,7 @@ export function parseDocument(text: string, options: ParseOptions = {}): ParsedD
   let title: Span | null = null;
   let current: ItemBuilder | null = null;
   let preambleYear: number | null = null;
+  let issueDate: CalendarDate | null = null;
 
   const addParagraph = (line: Line, kind: Paragraph['kind']): void => {
     const s = lineSpan(text, line);
@@ -86,6 +88,7 @@ export function parseDocument(text: string, options: ParseOptions = {}): ParsedD
     // 主办 or a 二维码; a page fraction like `3 / 10` has none.
     if (isNoise(t) && !(marker && /[\u4e00-\u9fff]/.test(folded.slice(marker.end, line.end)))) {
       addParagraph(line, 'noise');
+      if (!current && !issueDate) issueDate = issueDateOfMetadata(t);
       // A page marker inside a wrapped sentence stays out of the sentence's content.
       if (current && !current.closed) current.noise.push({ start: line.start, end: line.end });
       continue;
@@ -115,7 +118,10 @@ export function parseDocument(text: string, options: ParseOptions = {}): ParsedD
     if (year !== null) {
       dates.push(lineSpan(text, line));
       // Only a preamble date (before the outline) gives the plan year, not a closing date.
-      if (!title && !current && preambleYear === null) preambleYear = year;
+      if (!title && !current && preambleYear === null) {
+        preambleYear = year;
+        issueDate ??= dateOfLine(t);
+      }
       addParagraph(line, current ? 'free' : title ? 'introduction' : 'preamble');
       if (current) current.closed = true;
       continue;
@@ -215,6 +221,13 @@ export function parseDocument(text: string, options: ParseOptions = {}): ParsedD
     if (s.isTask) tasks.push(s);
   }
 
+  // A table behind a cover notice (no plan title, the heading is a 通知), or a table with no body
+  // tasks, is a standalone task table: its rows are the tasks, the notice's paragraphs are not.
+  const kind: DocumentKind = !annex ? 'plan' : tasks.length === 0 || (!title && isCoverNotice(trimmed, items)) ? 'table' : 'plan-with-annex';
+  if (kind === 'table') {
+    for (const t of tasks) t.isTask = false;
+    tasks.length = 0;
+  }
   const planYear = title ? titleYear(title.text) ?? preambleYear : preambleYear;
   const doc: ParsedDocument = {
     text,
@@ -223,6 +236,7 @@ export function parseDocument(text: string, options: ParseOptions = {}): ParsedD
     title,
     planYear,
     dates,
+    issueDate,
     outline,
     items,
     sentences,
@@ -230,9 +244,12 @@ export function parseDocument(text: string, options: ParseOptions = {}): ParsedD
     paragraphs,
     unitParens,
     annex,
+    kind,
     alignment: null,
   };
-  if (annex) doc.alignment = alignAnnex(doc);
+  // A table read without bars is read with less confidence: its rows are checked, but not
+  // compared with the body (annex-structure says so).
+  if (kind === 'plan-with-annex' && annex!.layout !== 'lines') doc.alignment = alignAnnex(doc);
   return doc;
 }
 
@@ -271,6 +288,19 @@ function applyLabels(b: ItemBuilder, allParens: UnitParenthetical[]): void {
     if (hasUnits && !s.unitParen) s.unitParen = note;
     if (note.time && !s.inlineTime) s.inlineTime = note.time;
   }
+}
+
+/** The document opens with a notice's heading (`…关于推广…的通知`) before its first item. */
+function isCoverNotice(trimmed: string[], items: Item[]): boolean {
+  const end = items.length > 0 ? items[0].line : trimmed.length;
+  let seen = 0;
+  for (let i = 0; i < end && seen < 6; i++) {
+    const t = trimmed[i];
+    if (t.length === 0) continue;
+    seen++;
+    if (t.length <= 60 && /(?:通知|通报|函)$/.test(t) && !/[。;]/.test(t)) return true;
+  }
+  return false;
 }
 
 function lineSpan(text: string, line: Line): Span {

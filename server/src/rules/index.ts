@@ -12,6 +12,7 @@ import timeMissing from './time-missing';
 import timeInvalid from './time-invalid';
 import timeOutOfYear from './time-out-of-year';
 import timeConflict from './time-conflict';
+import timeBeforeIssue from './time-before-issue';
 import annexMissingRow from './annex-missing-row';
 import annexOrphanRow from './annex-orphan-row';
 import annexTextMismatch from './annex-text-mismatch';
@@ -32,6 +33,7 @@ export const RULES: readonly Rule[] = [
   timeInvalid,
   timeOutOfYear,
   timeConflict,
+  timeBeforeIssue,
   annexMissingRow,
   annexOrphanRow,
   annexTextMismatch,
