@@ -256,8 +256,9 @@ function readLineRows(text: string, lines: Line[], trimmed: string[], from: numb
     // A header repeated after a page break.
     if (filled.every((c) => headerRole(c.text) !== null)) continue;
     let r: AnnexRow;
-    if (filled.length < annex.header.length && !tabs) {
-      r = placeCells(filled, annex.header, prev, annex.rows.length);
+    // Fewer cells than columns (not merely empty ones): a cell merged from the row above.
+    if (cells.length < annex.header.length && !tabs) {
+      r = placeCells(cells, annex.header, prev, annex.rows.length);
     } else {
       const placed: (RawCell | null)[] = annex.header.map((_, i) => cells[i] ?? null);
       // Cells past the header are extra only when they hold something (Word pads rows with tabs).

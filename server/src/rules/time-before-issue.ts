@@ -6,6 +6,7 @@
 
 import type { Span, TimeNode } from '../document/model';
 import type { Rule } from './types';
+import { isOutOfYear } from '../document/time';
 
 /** The months of a part, latest first: bit m-1 for month m. */
 function lastMonth(months: number): number {
@@ -16,7 +17,7 @@ const rule: Rule = {
   meta: {
     id: 'time-before-issue',
     defaultSeverity: 'warning',
-    title: '时间节点早于印发日期',
+    title: '时间节点早于发文日期',
     titleEn: 'Time node before the issue date',
     description: '时间节点早于文件的发文日期：印发时该期限已过',
     descriptionEn: 'A time node that ends before the document was issued',
@@ -26,10 +27,12 @@ const rule: Rule = {
   check({ doc, analysis, report }) {
     const issued = doc.issueDate;
     if (!issued) return;
-    const defaultYear = analysis.planYear ?? issued.year;
+    const planYear = analysis.planYear;
+    const defaultYear = planYear ?? issued.year;
     const issuedAt = issued.year * 12 + issued.month;
     const check = (cell: Span, node: TimeNode | null): void => {
-      if (!node || node.wholeYear) return;
+      // A node outside the plan year is time-out-of-year's: one finding per defect.
+      if (!node || node.wholeYear || (planYear !== null && isOutOfYear(node, planYear))) return;
       for (const part of node.parts) {
         const month = lastMonth(part.months);
         if (month === 0) continue;
