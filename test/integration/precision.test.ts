@@ -14,6 +14,8 @@ const EXPECTED: Record<string, string[]> = {
   'custom/tabs-other-headers.txt': [],
   'custom/pipes-multi-sentence.txt': [],
   'custom/web-export.txt': [],
+  // An annex aligned with runs of spaces: read as a table, never as body items.
+  'custom/spaces-aligned-annex.txt': [],
   // ① ② are level-4 markers docs/format.md says to recognise and flag.
   'custom/pdf-wrapped-circled.txt': ['18:1 warning outline-marker-format', '19:1 warning outline-marker-format'],
   // The real defects of the Putuo 2023 document: a body task without a row, a row whose

@@ -69,9 +69,12 @@ function readTable(
   strict = false,
 ): Annex | null {
   const first = trimmed[headerLine];
-  const tabs = first.includes('\t');
+  // A header typed with runs of spaces between its names (`序号  任务分解  责任单位  时间节点`).
+  const spaced = !strict && !first.includes('\t') && !first.includes('|') && SPACE_RUN.test(first);
+  const tabs = first.includes('\t') || spaced;
   if (!tabs && !first.includes('|')) return null;
-  const headerCells = tabs ? splitTabs(text, lines[headerLine]) : splitBars(text, lines[headerLine]);
+  const headerCells = spaced ? splitSpaces(text, lines[headerLine]) : tabs ? splitTabs(text, lines[headerLine]) : splitBars(text, lines[headerLine]);
+  if (spaced && headerCells.length < 3) return null;
   // Word and Excel add trailing tabs after the last header cell.
   while (headerCells.length > 1 && headerCells[headerCells.length - 1].text.length === 0) headerCells.pop();
   if (!headerCells.every((c) => headerRole(c.text) !== null)) return null;
@@ -96,7 +99,8 @@ function readTable(
   if (!hasTask || known < (strict ? 3 : 2)) return null;
 
   let layout: AnnexLayout;
-  if (tabs) layout = 'tabs';
+  if (spaced) layout = 'spaces';
+  else if (tabs) layout = 'tabs';
   else if (multiLine) layout = 'cells';
   else {
     // One header line: pipes, unless the data lines carry one or two cells each (layout A).
@@ -161,6 +165,23 @@ function splitBars(text: string, line: Line): RawCell[] {
   // `|` alone: one empty cell (the export's trailing cell of a merged row).
   if (cells.length === 0 && firstBar >= 0) cells.push(trimCell(text, f, line, firstBar, firstBar));
   return cells;
+}
+
+/** Two or more spaces (or a tab) between two non-space characters: a column gap. */
+const SPACE_RUN = /\S(?: {2,}|\t)\S/;
+
+/** Cells of a line aligned with spaces: split at runs of two or more spaces. */
+function splitSpaces(text: string, line: Line): RawCell[] {
+  const f = line.folded;
+  const cells: RawCell[] = [];
+  const gap = / {2,}|\t+/g;
+  let from = 0;
+  for (let m = gap.exec(f); m !== null; m = gap.exec(f)) {
+    if (m.index > from) cells.push(trimCell(text, f, line, from, m.index));
+    from = m.index + m[0].length;
+  }
+  if (from < f.length) cells.push(trimCell(text, f, line, from, f.length));
+  return cells.filter((c) => c.text.length > 0);
 }
 
 function splitTabs(text: string, line: Line): RawCell[] {
@@ -232,8 +253,10 @@ const SECTION_LOOKAHEAD = 3;
  * repeated header rows and section rows between rows are part of the table, not rows.
  */
 function readLineRows(text: string, lines: Line[], trimmed: string[], from: number, annex: Annex): void {
-  const tabs = annex.layout === 'tabs';
-  const isRowLine = (t: string): boolean => (tabs ? t.includes('\t') : t.includes('|'));
+  const spaced = annex.layout === 'spaces';
+  const tabs = annex.layout === 'tabs' || spaced;
+  const isRowLine = (t: string): boolean => (spaced ? SPACE_RUN.test(t) : tabs ? t.includes('\t') : t.includes('|'));
+  const split = (line: Line): RawCell[] => (spaced ? splitSpaces(text, line) : tabs ? splitTabs(text, line) : splitBars(text, line));
   let prev: AnnexRow | null = null;
   for (let k = from; k < lines.length; k++) {
     const t = trimmed[k];
@@ -247,7 +270,7 @@ function readLineRows(text: string, lines: Line[], trimmed: string[], from: numb
       break;
     }
     annex.range.end = lines[k].end;
-    const cells = tabs ? splitTabs(text, lines[k]) : splitBars(text, lines[k]);
+    const cells = split(lines[k]);
     const filled = cells.filter((c) => c.text.length > 0);
     if (filled.length < 2) {
       annex.badLines.push(spanOf(text, lines[k]));
