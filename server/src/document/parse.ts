@@ -85,13 +85,12 @@ export function parseDocument(text: string, options: ParseOptions = {}): ParsedD
       if (current) current.open = false;
       continue;
     }
-    let marker = parseMarker(line.text, line.folded, line.start);
+    const marker = parseMarker(line.text, line.folded, line.start);
     // An attachment list at the end of the body (`附件:1.…` then `2.…`) is not outline.
     const listed = ATTACHMENT_LIST.exec(t);
     if (listed) attachmentNumber = Number(listed[1]);
     else if (marker && attachmentNumber !== null && marker.level === 3 && marker.number === attachmentNumber + 1) {
       attachmentNumber++;
-      marker = null;
       addParagraph(line, 'free');
       if (current) current.closed = true;
       continue;

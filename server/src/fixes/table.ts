@@ -2,7 +2,7 @@
 // annex rules' fixes, the generated task table and the editor commands.
 
 import type { Annex, AnnexLayout, AnnexRow, Cell, ParsedDocument, Sentence, Unit } from '../document/model';
-import { isSerialText } from '../document/annex';
+import { isSerialText } from '../document/cells';
 import type { TextEdit } from '../rules/types';
 import { foldWidth } from '../document/text';
 
