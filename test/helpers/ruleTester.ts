@@ -14,7 +14,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { fixText, lintText, type Diagnostic, type LintResult } from '../../server/src/engine/lint';
 import { defaultConfig, mergeConfig, type ConfigFile, type ResolvedConfig } from '../../server/src/config/config';
-import { applyEdits, compatibleEdits } from '../../server/src/fixes/apply';
+import { applyEdits, compatibleEdits } from '../../server/src/core';
 import { readMarkers, expectationKeys } from './markers';
 import { FIXTURES } from './fixtures';
 

@@ -1,7 +1,7 @@
 import { strict as assert } from 'assert';
 import { annexHead, head } from '../helpers/documents';
 import { ruleTester } from '../helpers/ruleTester';
-import { applyEdits } from '../../server/src/fixes/apply';
+import { applyEdits } from '../../server/src/core';
 
 const ID = 'annex-unit-mismatch';
 

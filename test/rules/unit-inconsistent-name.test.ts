@@ -1,6 +1,6 @@
 import { strict as assert } from 'assert';
 import { fixed, ruleTester } from '../helpers/ruleTester';
-import { applyEdits } from '../../server/src/fixes/apply';
+import { applyEdits } from '../../server/src/core';
 import { sameUnit } from '../../server/src/rules/unit-inconsistent-name';
 import { readFixture } from '../helpers/fixtures';
 

@@ -1,7 +1,7 @@
 import { strict as assert } from 'assert';
 import { annexHead, head, INTRO } from '../helpers/documents';
 import { ruleTester, slices } from '../helpers/ruleTester';
-import { applyEdits } from '../../server/src/fixes/apply';
+import { applyEdits } from '../../server/src/core';
 import { readFixture } from '../helpers/fixtures';
 
 const ID = 'unit-missing';
