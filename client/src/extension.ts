@@ -11,6 +11,7 @@ import { registerCommands } from './commands';
 import { isYaodian, YaodianServer } from './languageClient';
 import { StatsStatusBar } from './statusBar';
 import { TasksByUnitView } from './tasksView';
+import { registerComparisonView, type ComparisonView } from './comparisonView';
 
 let server: YaodianServer | undefined;
 
@@ -20,6 +21,8 @@ export interface YaodianApi {
   ready(): Promise<void>;
   /** The status-bar numbers now shown, if any. */
   stats(): unknown;
+  /** The comparison view (任务分解表对照): what it shows, and a click on a line (for tests). */
+  comparison: Pick<ComparisonView, 'state' | 'onDidRender' | 'click'>;
 }
 
 export function activate(context: vscode.ExtensionContext): YaodianApi {
@@ -28,6 +31,7 @@ export function activate(context: vscode.ExtensionContext): YaodianApi {
   const active = new ActiveDocument();
   const view = new TasksByUnitView(yaodian, active);
   const statusBar = new StatsStatusBar(yaodian, active);
+  const comparison = registerComparisonView(yaodian, active, context.extensionUri);
 
   // The server starts with the first yaodian document: activation for auto-detect alone
   // (a plain-text file was opened) does not start a process.
@@ -53,6 +57,7 @@ export function activate(context: vscode.ExtensionContext): YaodianApi {
     statusBar,
     registerCommands(yaodian, active, view),
     registerAutoDetect(),
+    comparison,
     vscode.workspace.onDidOpenTextDocument(startIfNeeded),
   );
   vscode.workspace.textDocuments.forEach(startIfNeeded);
@@ -62,6 +67,7 @@ export function activate(context: vscode.ExtensionContext): YaodianApi {
       await yaodian.start();
     },
     stats: () => statusBar.stats,
+    comparison,
   };
 }
 
