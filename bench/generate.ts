@@ -1,6 +1,6 @@
 // Deterministic generator of large, realistic 工作要点 documents for the benchmark.
 //
-// The document looks like a web export of a district plan (FORMAT.md): a preamble, the title
+// The document looks like a web export of a district plan (docs/format.md): a preamble, the title
 // `2026年某区政务公开工作要点`, an introduction, a 总体要求 chapter without tasks, then task
 // chapters (`一、` …) with level-2 items numbered continuously (`(一)` … `(一千二百三十四)`), each
 // with a short title sentence, 2–5 task sentences and an inline unit parenthetical, and finally a

@@ -4,12 +4,12 @@
 import { isTitleLine } from '../../server/src/document/classify';
 import { foldWidth } from '../../server/src/document/text';
 
-/** How many lines from the top of a plain-text document are searched for a title (INTERFACES.md). */
+/** How many lines from the top of a plain-text document are searched for a title (README, VS Code 扩展). */
 export const DETECT_LINES = 40;
 
 /**
  * Whether a plain-text document is a 工作要点: one of its first 40 lines is a title line as
- * FORMAT.md defines it (`2026年某区政务公开工作要点`). Lines are folded to half-width and
+ * docs/format.md defines it (`2026年某区政务公开工作要点`). Lines are folded to half-width and
  * trimmed first, as the parser does. `lineAt` is called for lines 0..min(lineCount, 40)-1 only,
  * so a huge document costs nothing more than its first lines.
  */

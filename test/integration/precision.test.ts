@@ -16,7 +16,7 @@ const EXPECTED: Record<string, string[]> = {
   'custom/web-export.txt': [],
   // An annex aligned with runs of spaces: read as a table, never as body items.
   'custom/spaces-aligned-annex.txt': [],
-  // ① ② are level-4 markers FORMAT.md says to recognise and flag.
+  // ① ② are level-4 markers docs/format.md says to recognise and flag.
   'custom/pdf-wrapped-circled.txt': ['18:1 warning outline-marker-format', '19:1 warning outline-marker-format'],
   // The real defects of the Putuo 2023 document: a body task without a row, a row whose
   // punctuation drifted (、 → ,), and 区融媒体 written short once for 区融媒体中心.

@@ -1,7 +1,7 @@
 // Extreme inputs through the built CLI (`dist/cli.js`, built by `npm test` before the tests run)
 // and in process: huge files, empty and binary files, a whole document on one line, noise only,
 // GB18030, broken symlinks and directories named *.txt. The check must finish, print valid JSON,
-// exit as INTERFACES.md says, and never print a stack trace. Times are logged, not asserted:
+// exit as the README says, and never print a stack trace. Times are logged, not asserted:
 // the bounds here are generous so a slow CI machine cannot fail them.
 
 import * as assert from 'assert';

@@ -1,12 +1,11 @@
 import { strict as assert } from 'assert';
-import { lintText, fixText, type Diagnostic } from '../../server/src/engine/lint';
+import { fixed, ruleTester } from '../helpers/ruleTester';
 import { applyEdits } from '../../server/src/core';
 
 const ID = 'annex-category-mismatch';
 
-function check(text: string): Diagnostic[] {
-  return lintText(text).diagnostics.filter((d) => d.ruleId === ID);
-}
+const tester = ruleTester(ID);
+const { check } = tester;
 
 const BODY =
   '2026年某区政务公开工作要点\n' +
@@ -38,6 +37,8 @@ function cells(categories: (string | null)[]): string {
 }
 
 describe('annex-category-mismatch', () => {
+  tester.fixtures();
+
   it('reports a category that is not the title of the chapter holding the task, with an auto fix', () => {
     const text = tabs([C1, C2, C2, C2]);
     const ds = check(text);
@@ -53,9 +54,9 @@ describe('annex-category-mismatch', () => {
     );
     const want = tabs([C1, C1, C2, C2]);
     assert.equal(applyEdits(text, d.fixes[0].edits), want);
-    const fixed = fixText(text);
-    assert.equal(fixed.output, want);
-    assert.equal(fixText(fixed.output).output, fixed.output);
+    const once = fixed(text);
+    assert.equal(once, want);
+    assert.equal(fixed(once), once);
   });
 
   it('ignores punctuation, width and spaces', () => {
@@ -67,7 +68,7 @@ describe('annex-category-mismatch', () => {
     const wrong = cells(['围绕其他工作强化信息公开', null, C2, null]);
     const [d] = check(wrong);
     assert.equal(d.message, '类别与正文章节不一致:这2行任务属于“围绕稳增长强化信息公开”,此处为“围绕其他工作强化信息公开”');
-    assert.equal(fixText(wrong).output, cells([C1, null, C2, null]));
+    assert.equal(fixed(wrong), cells([C1, null, C2, null]));
   });
 
   it('reports a merged category that spans tasks of different chapters, without a fix', () => {

@@ -1,27 +1,13 @@
 import { strict as assert } from 'assert';
-import { lintText, type Diagnostic } from '../../server/src/engine/lint';
-import { applyEdits, compatibleEdits } from '../../server/src/core';
+import { annexHead, pipeRow, SAMPLE_ROWS } from '../helpers/documents';
+import { applyOnlyFix, findingsOf, lint, ruleTester } from '../helpers/ruleTester';
 
 const ID = 'annex-missing-row';
 
-function check(text: string): Diagnostic[] {
-  return lintText(text).diagnostics.filter((d) => d.ruleId === ID);
-}
+const tester = ruleTester(ID);
+const { check } = tester;
 
-function annexFindings(text: string): string[] {
-  return lintText(text)
-    .diagnostics.filter((d) => d.ruleId.startsWith('annex-'))
-    .map((d) => `${d.ruleId}: ${d.message}`);
-}
-
-/** Applies the only fix of a finding, checking that its edits can be applied together. */
-function applyOnlyFix(text: string, d: Diagnostic): string {
-  assert.equal(d.fixes.length, 1);
-  const fix = d.fixes[0];
-  assert.equal(fix.auto, false);
-  assert.equal(compatibleEdits([fix]).taken, 1, 'the edits of the fix do not overlap');
-  return applyEdits(text, fix.edits);
-}
+const annexFindings = (text: string): string[] => findingsOf(text, 'annex-');
 
 const BODY =
   '2026年某区政务公开工作要点\n' +
@@ -32,14 +18,16 @@ const BODY =
   '二、围绕惠民生强化信息公开\n' +
   '(三)推进教育信息公开。在4月底前公布公办学校招生区域。(区教育局负责落实)\n';
 
-const PIPES_HEAD = '附件\n2026年某区政务公开工作要点任务分解表\n| 序号 | 任务分解 | 责任单位 | 时间节点 |\n|---|---|---|---|\n';
+const PIPES_HEAD = annexHead(true);
 
 describe('annex-missing-row', () => {
+  tester.fixtures();
+
   it('reports a task no row covers, at the sentence, with its line in the message', () => {
     const text =
       BODY +
       PIPES_HEAD +
-      '| 1 | 按季度公开财政收支情况。 | 区财政局 | 每季度 |\n' +
+      pipeRow('1', ...SAMPLE_ROWS[0]) +
       '| 2 | 及时发布重点建设项目目录和年度投资计划。 | 区发展改革委牵头,各街镇配合 | 上半年 |\n' +
       '| 3 | 在4月底前公布公办学校招生区域。 | 区教育局 | 4月底前 |\n';
     const ds = check(text);
@@ -56,7 +44,7 @@ describe('annex-missing-row', () => {
       applyOnlyFix(text, d),
       BODY +
         PIPES_HEAD +
-        '| 1 | 按季度公开财政收支情况。 | 区财政局 | 每季度 |\n' +
+        pipeRow('1', ...SAMPLE_ROWS[0]) +
         '| 2 | 及时公开政府债务限额、余额等信息。 | 区财政局 |  |\n' +
         '| 3 | 及时发布重点建设项目目录和年度投资计划。 | 区发展改革委牵头,各街镇配合 | 上半年 |\n' +
         '| 4 | 在4月底前公布公办学校招生区域。 | 区教育局 | 4月底前 |\n',
@@ -84,7 +72,7 @@ describe('annex-missing-row', () => {
   });
 
   it('reports uncovered tasks of different items separately, and keeps the roles of the inline units', () => {
-    const text = BODY + PIPES_HEAD + '| 1 | 按季度公开财政收支情况。 | 区财政局 | 每季度 |\n' + '| 2 | 及时公开政府债务限额、余额等信息。 | 区财政局 | 全年 |\n';
+    const text = BODY + PIPES_HEAD + pipeRow('1', ...SAMPLE_ROWS[0]) + pipeRow('2', ...SAMPLE_ROWS[1]);
     const ds = check(text);
     assert.deepEqual(
       ds.map((d) => text.slice(d.start, d.end)),
@@ -95,8 +83,8 @@ describe('annex-missing-row', () => {
       applyOnlyFix(text, ds[0]),
       BODY +
         PIPES_HEAD +
-        '| 1 | 按季度公开财政收支情况。 | 区财政局 | 每季度 |\n' +
-        '| 2 | 及时公开政府债务限额、余额等信息。 | 区财政局 | 全年 |\n' +
+        pipeRow('1', ...SAMPLE_ROWS[0]) +
+        pipeRow('2', ...SAMPLE_ROWS[1]) +
         '| 3 | 及时发布重点建设项目目录和年度投资计划。 | 区发展改革委牵头,各街镇配合 |  |\n',
     );
   });
@@ -117,7 +105,7 @@ describe('annex-missing-row', () => {
       body + head + '1 |\n依法履行信息公开职责 |\n严格执行公文公开属性审查程序,做到应公开尽公开。 |\n区政府办公室 |\n|\n' + row1.replace('1 |', '2 |'),
     );
     assert.deepEqual(check(fixed), []);
-    const rows = lintText(fixed).doc.annex?.rows ?? [];
+    const rows = lint(fixed).doc.annex?.rows ?? [];
     assert.deepEqual(
       rows.map((r) => [r.serial, r.categories[0]?.text, r.units?.text, r.time?.text]),
       [
@@ -137,7 +125,7 @@ describe('annex-missing-row', () => {
     const text = body + head + row1;
     const fixed = applyOnlyFix(text, check(text)[0]);
     assert.equal(fixed, body + head + row1 + '2 |\n围绕全区中心工作深化信息公开,及时发布政策文件。 |\n区政府各部门 |\n|\n');
-    const rows = lintText(fixed).doc.annex?.rows ?? [];
+    const rows = lint(fixed).doc.annex?.rows ?? [];
     assert.deepEqual(
       rows.map((r) => [r.serial, r.categories[0]?.text, r.categories[0]?.present, r.units?.text, r.time?.text]),
       [
@@ -169,8 +157,8 @@ describe('annex-missing-row', () => {
     const text =
       BODY +
       PIPES_HEAD +
-      '| 1 | 按季度公开财政收支情况。 | 区财政局 | 每季度 |\n' +
-      '| 2 | 及时公开政府债务限额、余额等信息。 | 区财政局 | 全年 |\n' +
+      pipeRow('1', ...SAMPLE_ROWS[0]) +
+      pipeRow('2', ...SAMPLE_ROWS[1]) +
       '| 3 | 及时发布重点建设项目目录和年度投资计划。 | 区发展改革委牵头,各街镇配合 | 上半年 |\n' +
       '| 4 | 在4月底前公布公办学校招生区域。 | 区教育局 | 4月底前 |\n';
     assert.deepEqual(check(text), []);

@@ -1,25 +1,15 @@
 import { strict as assert } from 'assert';
-import { lintText, type Diagnostic } from '../../server/src/engine/lint';
+import { annexHead, SAMPLE_ROWS, sampleBody } from '../helpers/documents';
+import { ruleTester } from '../helpers/ruleTester';
 
 const ID = 'annex-order';
 
-function check(text: string): Diagnostic[] {
-  return lintText(text).diagnostics.filter((d) => d.ruleId === ID);
-}
+const tester = ruleTester(ID);
+const { check } = tester;
 
-const BODY =
-  '2026年某区政务公开工作要点\n' +
-  '一、围绕稳增长强化信息公开\n' +
-  '(一)做好财政信息公开。按季度公开财政收支情况。及时公开政府债务限额、余额等信息。(区财政局负责落实)\n' +
-  '(二)推进重大项目信息公开。及时发布重点建设项目目录和年度投资计划。(区发展改革委负责落实)\n' +
-  '(三)推进教育信息公开。在4月底前公布公办学校招生区域。(区教育局负责落实)\n';
-const HEAD = '附件\n| 序号 | 任务分解 | 责任单位 | 时间节点 |\n|---|---|---|---|\n';
-const TASKS = [
-  ['按季度公开财政收支情况。', '区财政局', '每季度'],
-  ['及时公开政府债务限额、余额等信息。', '区财政局', '全年'],
-  ['及时发布重点建设项目目录和年度投资计划。', '区发展改革委', '上半年'],
-  ['在4月底前公布公办学校招生区域。', '区教育局', '4月底前'],
-];
+const BODY = sampleBody();
+const HEAD = annexHead();
+const TASKS = SAMPLE_ROWS;
 
 /** The table with the tasks in the given order, serials 1..N. */
 function table(order: number[]): string {
@@ -27,6 +17,8 @@ function table(order: number[]): string {
 }
 
 describe('annex-order', () => {
+  tester.fixtures();
+
   it('reports a row out of body order at its serial cell, saying where it belongs', () => {
     const text = table([0, 3, 1, 2]);
     const ds = check(text);

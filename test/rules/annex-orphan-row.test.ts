@@ -1,36 +1,22 @@
 import { strict as assert } from 'assert';
-import { lintText, type Diagnostic } from '../../server/src/engine/lint';
-import { applyEdits, compatibleEdits } from '../../server/src/core';
+import { annexHead, pipeRow, SAMPLE_ROWS, sampleBody } from '../helpers/documents';
+import { applyOnlyFix, findingsOf, ruleTester } from '../helpers/ruleTester';
 
 const ID = 'annex-orphan-row';
 
-function check(text: string): Diagnostic[] {
-  return lintText(text).diagnostics.filter((d) => d.ruleId === ID);
-}
+const tester = ruleTester(ID);
+const { check } = tester;
 
-function annexFindings(text: string): string[] {
-  return lintText(text)
-    .diagnostics.filter((d) => d.ruleId.startsWith('annex-'))
-    .map((d) => `${d.ruleId}: ${d.message}`);
-}
+const annexFindings = (text: string): string[] => findingsOf(text, 'annex-');
 
-function applyOnlyFix(text: string, d: Diagnostic): string {
-  assert.equal(d.fixes.length, 1);
-  assert.equal(d.fixes[0].auto, false);
-  assert.equal(compatibleEdits(d.fixes).taken, 1, 'the edits of the fix do not overlap');
-  return applyEdits(text, d.fixes[0].edits);
-}
-
-const BODY =
-  '2026年某区政务公开工作要点\n' +
-  '一、围绕稳增长强化信息公开\n' +
-  '(一)做好财政信息公开。按季度公开财政收支情况。及时公开政府债务限额、余额等信息。(区财政局负责落实)\n' +
-  '(二)推进重大项目信息公开。及时发布重点建设项目目录和年度投资计划。(区发展改革委负责落实)\n';
-const PIPES_HEAD = '附件\n| 序号 | 任务分解 | 责任单位 | 时间节点 |\n|---|---|---|---|\n';
-const R1 = '| 1 | 按季度公开财政收支情况。 | 区财政局 | 每季度 |\n';
-const R2 = '| 2 | 及时公开政府债务限额、余额等信息。 | 区财政局 | 全年 |\n';
+const BODY = sampleBody(2);
+const PIPES_HEAD = annexHead();
+const R1 = pipeRow('1', ...SAMPLE_ROWS[0]);
+const R2 = pipeRow('2', ...SAMPLE_ROWS[1]);
 
 describe('annex-orphan-row', () => {
+  tester.fixtures();
+
   it('reports a row that matches no body task at its task cell, as unnecessary', () => {
     const text = BODY + PIPES_HEAD + R1 + R2 + '| 3 | 组织开展政务公开业务培训和年度考核。 | 区政府办公室 | 下半年 |\n' + '| 4 | 及时发布重点建设项目目录和年度投资计划。 | 区发展改革委 | 上半年 |\n';
     const ds = check(text);

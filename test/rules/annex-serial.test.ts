@@ -1,32 +1,24 @@
 import { strict as assert } from 'assert';
-import { lintText, fixText, type Diagnostic } from '../../server/src/engine/lint';
+import { annexHead, SAMPLE_ROWS, sampleBody } from '../helpers/documents';
+import { fixed, ruleTester } from '../helpers/ruleTester';
 import { applyEdits } from '../../server/src/core';
 
 const ID = 'annex-serial';
 
-function check(text: string): Diagnostic[] {
-  return lintText(text).diagnostics.filter((d) => d.ruleId === ID);
-}
+const tester = ruleTester(ID);
+const { check } = tester;
 
-const BODY =
-  '2026年某区政务公开工作要点\n' +
-  '一、围绕稳增长强化信息公开\n' +
-  '(一)做好财政信息公开。按季度公开财政收支情况。及时公开政府债务限额、余额等信息。(区财政局负责落实)\n' +
-  '(二)推进重大项目信息公开。及时发布重点建设项目目录和年度投资计划。(区发展改革委负责落实)\n' +
-  '(三)推进教育信息公开。在4月底前公布公办学校招生区域。(区教育局负责落实)\n';
-const HEAD = '附件\n| 序号 | 任务分解 | 责任单位 | 时间节点 |\n|---|---|---|---|\n';
-const TASKS = [
-  ['按季度公开财政收支情况。', '区财政局', '每季度'],
-  ['及时公开政府债务限额、余额等信息。', '区财政局', '全年'],
-  ['及时发布重点建设项目目录和年度投资计划。', '区发展改革委', '上半年'],
-  ['在4月底前公布公办学校招生区域。', '区教育局', '4月底前'],
-];
+const BODY = sampleBody();
+const HEAD = annexHead();
+const TASKS = SAMPLE_ROWS;
 
 function pipes(serials: string[]): string {
   return BODY + HEAD + TASKS.map((t, i) => `| ${serials[i]} | ${t.join(' | ')} |\n`).join('');
 }
 
 describe('annex-serial', () => {
+  tester.fixtures();
+
   it('reports a repeated serial once, at its cell', () => {
     const text = pipes(['1', '2', '2', '3']);
     const ds = check(text);
@@ -74,9 +66,9 @@ describe('annex-serial', () => {
     assert.equal(fix.edits.length, 2);
     const want = pipes(['1', '2', '3', '4']);
     assert.equal(applyEdits(text, fix.edits), want);
-    const fixed = fixText(text);
-    assert.equal(fixed.output, want);
-    assert.equal(fixText(fixed.output).output, fixed.output);
+    const once = fixed(text);
+    assert.equal(once, want);
+    assert.equal(fixed(once), once);
   });
 
   it('renumbers layout A (cells) and layout C (tabs) tables', () => {
@@ -84,11 +76,11 @@ describe('annex-serial', () => {
       BODY + '附件\n序号 |\n任务分解 |\n责任单位 |\n时间节点 |\n' + TASKS.map((t, i) => `${s[i]} |\n${t.join(' |\n')} |\n`).join('');
     const a = cells(['1', '2', '4', '5']);
     assert.deepEqual(check(a).map((d) => d.message), ['序号不连续:2之后应为3,此处为4']);
-    assert.equal(fixText(a).output, cells(['1', '2', '3', '4']));
+    assert.equal(fixed(a), cells(['1', '2', '3', '4']));
     const tabs = (s: string[]): string => BODY + '附件\n序号\t任务分解\t责任单位\t时间节点\n' + TASKS.map((t, i) => `${s[i]}\t${t.join('\t')}\n`).join('');
     const c = tabs(['1', '1', '2', '3']);
     assert.deepEqual(check(c).map((d) => d.message), ['序号重复:1之后应为2,此处又是1']);
-    assert.equal(fixText(c).output, tabs(['1', '2', '3', '4']));
+    assert.equal(fixed(c), tabs(['1', '2', '3', '4']));
   });
 
   it('stays silent on serials 1..N and on tables without a serial column', () => {

@@ -1,21 +1,20 @@
 import { strict as assert } from 'assert';
-import { lintText, type Diagnostic } from '../../server/src/engine/lint';
+import { annexHead, pipeRow, SAMPLE_ROWS, sampleBody } from '../helpers/documents';
+import { ruleTester } from '../helpers/ruleTester';
 
 const ID = 'annex-structure';
 
-function check(text: string): Diagnostic[] {
-  return lintText(text).diagnostics.filter((d) => d.ruleId === ID);
-}
+const tester = ruleTester(ID);
+const { check } = tester;
 
-const BODY =
-  '2026年某区政务公开工作要点\n' +
-  '一、围绕稳增长强化信息公开\n' +
-  '(一)做好财政信息公开。按季度公开财政收支情况。及时公开政府债务限额、余额等信息。(区财政局负责落实)\n';
-const R1 = '| 1 | 按季度公开财政收支情况。 | 区财政局 | 每季度 |\n';
-const R2 = '| 2 | 及时公开政府债务限额、余额等信息。 | 区财政局 | 全年 |\n';
-const HEAD = '附件\n| 序号 | 任务分解 | 责任单位 | 时间节点 |\n|---|---|---|---|\n';
+const BODY = sampleBody(1);
+const R1 = pipeRow('1', ...SAMPLE_ROWS[0]);
+const R2 = pipeRow('2', ...SAMPLE_ROWS[1]);
+const HEAD = annexHead();
 
 describe('annex-structure', () => {
+  tester.fixtures();
+
   it('reports a header without unit or time column once, at the header, naming what is missing', () => {
     const text = BODY + '附件\n| 序号 | 任务分解 | 备注 |\n|---|---|---|\n| 1 | 按季度公开财政收支情况。 | 无 |\n| 2 | 及时公开政府债务限额、余额等信息。 | 无 |\n';
     const ds = check(text);

@@ -1,15 +1,15 @@
 import { strict as assert } from 'assert';
-import { lintText, fixText, type Diagnostic } from '../../server/src/engine/lint';
+import { annexHead, head } from '../helpers/documents';
+import { fixed, ruleTester } from '../helpers/ruleTester';
 import { applyEdits } from '../../server/src/core';
 
 const ID = 'annex-text-mismatch';
 
-function check(text: string): Diagnostic[] {
-  return lintText(text).diagnostics.filter((d) => d.ruleId === ID);
-}
+const tester = ruleTester(ID);
+const { check } = tester;
 
-const HEAD = '2026年某区政务公开工作要点\n一、围绕稳增长强化信息公开\n';
-const ANNEX = '附件\n| 序号 | 任务分解 | 责任单位 | 时间节点 |\n|---|---|---|---|\n';
+const HEAD = head('围绕稳增长强化信息公开');
+const ANNEX = annexHead();
 
 function doc(body: string, rowText: string, units = '区发展改革委'): string {
   return `${HEAD}${body}\n${ANNEX}| 1 | ${rowText} | ${units} | 上半年 |\n`;
@@ -19,6 +19,8 @@ const ITEM = '(一)推进重大项目信息公开。根据上级要求,及时发
 const SENTENCE = '根据上级要求,及时发布重点建设项目目录和年度投资计划。';
 
 describe('annex-text-mismatch', () => {
+  tester.fixtures();
+
   it('says which leading phrase the row lacks, at the task cell, with the body as related information', () => {
     const text = doc(ITEM, '及时发布重点建设项目目录和年度投资计划。');
     const ds = check(text);
@@ -50,10 +52,10 @@ describe('annex-text-mismatch', () => {
 
   it('converges with --fix: the row takes the body text, and a second fix changes nothing', () => {
     const text = doc(ITEM, '及时发布重点建设项目目录和年度投资计划。');
-    const fixed = fixText(text);
-    assert.equal(fixed.output, doc(ITEM, SENTENCE));
-    assert.equal(fixText(fixed.output).output, fixed.output);
-    assert.deepEqual(check(fixed.output), []);
+    const once = fixed(text);
+    assert.equal(once, doc(ITEM, SENTENCE));
+    assert.equal(fixed(once), once);
+    assert.deepEqual(check(once), []);
   });
 
   it('reports a difference only in punctuation width or spaces as info', () => {
@@ -61,7 +63,7 @@ describe('annex-text-mismatch', () => {
     const [d] = check(width);
     assert.equal(d.severity, 'info');
     assert.equal(d.message, '任务分解表文字与正文仅标点全角/半角或空格不同');
-    assert.equal(fixText(width).output, doc(ITEM, SENTENCE));
+    assert.equal(fixed(width), doc(ITEM, SENTENCE));
     const spaces = doc(ITEM, '根据上级要求, 及时发布重点建设项目目录和 年度投资计划。');
     assert.deepEqual(
       check(spaces).map((x) => [x.severity, x.message]),
@@ -103,7 +105,7 @@ describe('annex-text-mismatch', () => {
     const ds = check(text);
     assert.equal(ds.length, 2);
     for (const d of ds) assert.equal(d.fixes[0].auto, false);
-    assert.equal(fixText(text).output, text);
+    assert.equal(fixed(text), text);
   });
 
   it('stays silent when the row text is the body text', () => {

@@ -1,16 +1,15 @@
 import { strict as assert } from 'assert';
-import { lintText, type Diagnostic } from '../../server/src/engine/lint';
-import { defaultConfig, mergeConfig, type ConfigFile } from '../../server/src/config/config';
+import { annexHead, head } from '../helpers/documents';
+import { ruleTester } from '../helpers/ruleTester';
 import { applyEdits } from '../../server/src/core';
 
 const ID = 'annex-unit-mismatch';
 
-function check(text: string, config?: ConfigFile): Diagnostic[] {
-  return lintText(text, mergeConfig(defaultConfig(), config)).diagnostics.filter((d) => d.ruleId === ID);
-}
+const tester = ruleTester(ID);
+const { check } = tester;
 
-const HEAD = '2026年某区政务公开工作要点\n一、围绕惠民生强化信息公开\n';
-const ANNEX = '附件\n| 序号 | 任务分解 | 责任单位 | 时间节点 |\n|---|---|---|---|\n';
+const HEAD = head('围绕惠民生强化信息公开');
+const ANNEX = annexHead();
 const TASK = '在4月底前公布公办学校招生区域。';
 
 function doc(paren: string, units: string): string {
@@ -18,6 +17,8 @@ function doc(paren: string, units: string): string {
 }
 
 describe('annex-unit-mismatch', () => {
+  tester.fixtures();
+
   it('reports the unit cell, lists what only the row and only the body name, with the parenthetical as related', () => {
     const text = doc('(区教育局负责落实)', '区民政局、区教育局、区财政局');
     const ds = check(text);

@@ -1,64 +1,50 @@
-// Every rule has fixtures that show it firing and not firing. Each fixture's lines carry the
-// ids of the rules that must report there ({rule-id} at the end of the line); the harness
-// compares ALL findings of the file with the markers, so a fixture also proves that no other
-// rule fires on it.
+// Every rule has fixtures that show it firing and not firing, and its test file runs them
+// through the rule tester (helpers/ruleTester.ts), which compares all findings of each fixture
+// with its inline markers and the auto-fixed document with its .fixed.txt.
 import { strict as assert } from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import { lintText } from '../../server/src/engine/lint';
-import { defaultConfig, mergeConfig, type ConfigFile } from '../../server/src/config/config';
 import { RULES } from '../../server/src/rules';
-import { readMarkers, expectationKeys, type Expectation } from '../helpers/markers';
-import { FIXTURES } from '../helpers/fixtures';
+import { readMarkers } from '../helpers/markers';
+import { RULE_FIXTURES, ruleFixtureFiles } from '../helpers/ruleTester';
 
-const RULE_FIXTURES = path.join(FIXTURES, 'rules');
-
-function fixtureFiles(): string[] {
+/** The rule ids whose fixtures a test file runs: `const t = ruleTester('id')` (or a constant) and `t.fixtures()`. */
+function fixturesRunBy(src: string): string[] {
   const out: string[] = [];
-  for (const dir of fs.readdirSync(RULE_FIXTURES).sort()) {
-    const full = path.join(RULE_FIXTURES, dir);
-    if (!fs.statSync(full).isDirectory()) continue;
-    for (const f of fs.readdirSync(full).sort()) if (f.endsWith('.txt')) out.push(path.join(dir, f));
+  for (const m of src.matchAll(/(\w+) = ruleTester\((?:'([a-z-]+)'|(\w+))\)/g)) {
+    const id = m[2] ?? new RegExp(`const ${m[3]} = '([a-z-]+)'`).exec(src)?.[1];
+    if (id && src.includes(`${m[1]}.fixtures()`)) out.push(id);
   }
   return out;
 }
 
-function configFor(file: string): ConfigFile | undefined {
-  const cfg = path.join(RULE_FIXTURES, file.replace(/\.txt$/, '.config.json'));
-  return fs.existsSync(cfg) ? (JSON.parse(fs.readFileSync(cfg, 'utf8')) as ConfigFile) : undefined;
-}
-
-export function checkFixture(file: string): { expected: Expectation[]; actual: string[]; wanted: string[] } {
-  const raw = fs.readFileSync(path.join(RULE_FIXTURES, file), 'utf8').replace(/^\ufeff/, '');
-  const { text, expected } = readMarkers(raw);
-  const result = lintText(text, mergeConfig(defaultConfig(), configFor(file)));
-  const withColumns = new Set(expected.filter((e) => e.column !== undefined).map((e) => `${e.line}:${e.ruleId}`));
-  const actual = result.diagnostics.map((d) => {
-    const pos = result.doc.lineIndex.position(d.start);
-    const key = `${pos.line + 1}:${d.ruleId}`;
-    return withColumns.has(key) ? `${pos.line + 1}:${pos.character + 1}:${d.ruleId}` : key;
-  });
-  return { expected, actual: actual.sort(), wanted: expectationKeys(expected, withColumns) };
-}
+const run = new Set(
+  fs
+    .readdirSync(__dirname)
+    .filter((f) => f.endsWith('.test.ts'))
+    .flatMap((f) => fixturesRunBy(fs.readFileSync(path.join(__dirname, f), 'utf8'))),
+);
 
 describe('rule fixtures (inline markers)', () => {
-  const files = fixtureFiles();
-
   for (const rule of RULES) {
     const id = rule.meta.id;
-    it(`${id} has fixtures where it fires and where it does not`, () => {
-      const own = files.filter((f) => f.startsWith(`${id}${path.sep}`));
+    it(`${id} has fixtures where it fires and where it does not, run by its test`, () => {
+      const own = ruleFixtureFiles(id);
       assert.ok(own.length >= 2, `test/fixtures/rules/${id}/ needs at least two fixtures`);
       const marked = own.map((f) => readMarkers(fs.readFileSync(path.join(RULE_FIXTURES, f), 'utf8')).expected);
       assert.ok(marked.some((m) => m.some((e) => e.ruleId === id)), `no fixture of ${id} expects it to fire`);
       assert.ok(marked.some((m) => !m.some((e) => e.ruleId === id)), `no fixture of ${id} expects it to stay silent`);
+      assert.ok(run.has(id), `a test in test/rules/ must call ruleTester('${id}').fixtures()`);
     });
   }
 
-  for (const file of files) {
-    it(`${file}: findings equal the markers`, () => {
-      const { actual, wanted } = checkFixture(file);
-      assert.deepEqual(actual, wanted);
-    });
-  }
+  it('has a fixture folder only for rules that exist, and a .fixed.txt only beside a fixture', () => {
+    const ids = new Set(RULES.map((r) => r.meta.id));
+    for (const dir of fs.readdirSync(RULE_FIXTURES)) {
+      assert.ok(ids.has(dir), `test/fixtures/rules/${dir}/ names no rule`);
+      for (const f of fs.readdirSync(path.join(RULE_FIXTURES, dir))) {
+        if (f.endsWith('.fixed.txt')) assert.ok(fs.existsSync(path.join(RULE_FIXTURES, dir, f.replace(/\.fixed\.txt$/, '.txt'))), f);
+      }
+    }
+  });
 });

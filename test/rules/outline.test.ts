@@ -1,13 +1,18 @@
 // The outline rules on small documents: exact ranges, messages and fixes.
 import { strict as assert } from 'assert';
-import { lintText, fixText } from '../../server/src/engine/lint';
+import { fixed as fixText, lint, ruleTester } from '../helpers/ruleTester';
 import { applyEdits } from '../../server/src/core';
 import { renumberOutline } from '../../server/src/analysis/numbering';
 
 const HEAD = '2026年某区政务公开工作要点\n';
-const only = (text: string, rule: string) => lintText(text).diagnostics.filter((d) => d.ruleId === rule);
+const only = (text: string, rule: string) => ruleTester(rule).check(text);
+const sequence = ruleTester('outline-sequence');
+const hierarchy = ruleTester('outline-hierarchy');
+const markerFormat = ruleTester('outline-marker-format');
 
 describe('outline-sequence', () => {
+  sequence.fixtures();
+
   it('reports a gap once, at the marker, and the fix renumbers the following siblings', () => {
     const text = HEAD + '一、甲\n(一)做好甲。(区甲局负责落实)\n(三)做好乙。(区乙局负责落实)\n(四)做好丙。(区丙局负责落实)\n';
     const [d, ...rest] = only(text, 'outline-sequence');
@@ -34,7 +39,7 @@ describe('outline-sequence', () => {
     const text = HEAD + '一、甲\n' + items;
     const [d] = only(text, 'outline-sequence');
     assert.equal(text.slice(d.start, d.end), '（十三）');
-    assert.equal(fixText(text).output, text.replace('（十三）', '（十二）'));
+    assert.equal(fixText(text), text.replace('（十三）', '（十二）'));
   });
 
   it('accepts restarting and continuous schemes, and level 3 under chapters', () => {
@@ -46,7 +51,7 @@ describe('outline-sequence', () => {
 
   it('renumberOutline renumbers every chain, touching only numerals', () => {
     const text = HEAD + '一、甲\n(二)做好甲。(区甲局负责落实)\n(二)做好乙。(区乙局负责落实)\n三、乙\n(五)做好丙。(区丙局负责落实)\n';
-    const { analysis } = lintText(text);
+    const { analysis } = lint(text);
     const out = applyEdits(text, renumberOutline(analysis.numbering));
     // Neither restarting nor continuing is evidenced by (五): restart, the default, wins.
     assert.equal(out, HEAD + '一、甲\n(一)做好甲。(区甲局负责落实)\n(二)做好乙。(区乙局负责落实)\n二、乙\n(一)做好丙。(区丙局负责落实)\n');
@@ -54,6 +59,8 @@ describe('outline-sequence', () => {
 });
 
 describe('outline-hierarchy', () => {
+  hierarchy.fixtures();
+
   it('reports (1) without a 1. above it, at the marker', () => {
     const text = HEAD + '一、甲\n(一)做好甲\n(1)公开甲。(区甲局负责落实)\n';
     const [d, ...rest] = only(text, 'outline-hierarchy');
@@ -67,12 +74,14 @@ describe('outline-hierarchy', () => {
 describe('outline-hierarchy, more', () => {
   it('reports (一) before the first chapter, and does not break the numbering after it', () => {
     const text = HEAD + '(一)做好甲。(区甲局负责落实)\n一、甲\n(二)做好乙。(区乙局负责落实)\n';
-    const ds = lintText(text).diagnostics.filter((d) => d.ruleId.startsWith('outline'));
+    const ds = lint(text).diagnostics.filter((d) => d.ruleId.startsWith('outline'));
     assert.deepEqual(ds.map((d) => [d.ruleId, d.message]), [['outline-hierarchy', '层级错误:二级标题“(一)”之前应有一级标题(如“一、”)']]);
   });
 });
 
 describe('outline-marker-format', () => {
+  markerFormat.fixtures();
+
   it('flags non-canonical markers and fixes them to the document width', () => {
     const text = HEAD + '一.甲\n（一）、做好甲。（区甲局负责落实）\n(二)做好乙。（区乙局负责落实）\n（三）做好丙\n1、公开丙。（区丙局负责落实）\n';
     const ds = only(text, 'outline-marker-format');
@@ -80,13 +89,13 @@ describe('outline-marker-format', () => {
     assert.equal(ds[0].message, '编号格式不规范:应为“一、”,此处为“一.”');
     assert.equal(ds[2].message, '编号括号宽度与全文不一致:全文多用全角括号,应为“（二）”,此处为“(二)”');
     assert.equal(ds[0].severity, 'warning');
-    const fixed = fixText(text).output;
+    const fixed = fixText(text);
     assert.equal(fixed, HEAD + '一、甲\n（一）做好甲。（区甲局负责落实）\n（二）做好乙。（区乙局负责落实）\n（三）做好丙\n1.公开丙。（区丙局负责落实）\n');
-    assert.equal(fixText(fixed).output, fixed);
+    assert.equal(fixText(fixed), fixed);
   });
 
   it('keeps CRLF line breaks when fixing', () => {
     const text = HEAD.replace('\n', '\r\n') + '一.甲\r\n(一)做好甲。(区甲局负责落实)\r\n';
-    assert.equal(fixText(text).output, text.replace('一.', '一、'));
+    assert.equal(fixText(text), text.replace('一.', '一、'));
   });
 });

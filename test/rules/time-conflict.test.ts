@@ -1,17 +1,19 @@
 import { strict as assert } from 'assert';
-import { lintText, type Diagnostic } from '../../server/src/engine/lint';
+import { annexHead, head } from '../helpers/documents';
+import { ruleTester } from '../helpers/ruleTester';
 
 const ID = 'time-conflict';
 
-function check(text: string): Diagnostic[] {
-  return lintText(text).diagnostics.filter((d) => d.ruleId === ID);
-}
+const tester = ruleTester(ID);
+const { check } = tester;
 
-const HEAD = '2026年某区政务公开工作要点\n一、强化重点领域信息公开\n';
-const ANNEX = '附件\n| 序号 | 任务分解 | 责任单位 | 时间节点 |\n|---|---|---|---|\n';
+const HEAD = head();
+const ANNEX = annexHead();
 const one = (sentence: string, node: string): string => `${HEAD}（一）政府开放活动。${sentence}\n${ANNEX}| 1 | ${sentence} | 区政府办公室 | ${node} |\n`;
 
 describe('time-conflict', () => {
+  tester.fixtures();
+
   it('reports an annex node that does not include the month the body names, with the body phrase as related information', () => {
     const text = one('在8月集中组织开展政府开放活动。', '一季度');
     const ds = check(text);

@@ -1,17 +1,18 @@
 import { strict as assert } from 'assert';
-import { lintText, type Diagnostic } from '../../server/src/engine/lint';
+import { ruleTester } from '../helpers/ruleTester';
 
 const ID = 'time-invalid';
 
-function check(text: string): Diagnostic[] {
-  return lintText(text).diagnostics.filter((d) => d.ruleId === ID);
-}
+const tester = ruleTester(ID);
+const { check } = tester;
 
 const BODY = '2026年某区政务公开工作要点\n一、强化重点领域信息公开\n（一）财政信息公开。按规定公开部门预决算。\n（二）教育信息公开。做好招生政策信息公开。\n';
 const annex = (t1: string, t2: string): string =>
   `${BODY}附件\n| 序号 | 任务分解 | 责任单位 | 时间节点 |\n|---|---|---|---|\n| 1 | 按规定公开部门预决算。 | 区财政局 | ${t1} |\n| 2 | 做好招生政策信息公开。 | 区教育局 | ${t2} |\n`;
 
 describe('time-invalid', () => {
+  tester.fixtures();
+
   it('reports an annex time cell that does not parse, at the cell, without fixes', () => {
     const text = annex('尽快', '全年');
     const ds = check(text);

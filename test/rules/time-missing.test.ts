@@ -1,22 +1,23 @@
 import { strict as assert } from 'assert';
-import { lintText, type Diagnostic } from '../../server/src/engine/lint';
-import { defaultConfig, mergeConfig, type ConfigFile } from '../../server/src/config/config';
+import { annexHead, head, INTRO } from '../helpers/documents';
+import { lint, ruleTester } from '../helpers/ruleTester';
 import { applyEdits } from '../../server/src/core';
 
 const ID = 'time-missing';
 
-function check(text: string, config?: ConfigFile): Diagnostic[] {
-  return lintText(text, mergeConfig(defaultConfig(), config)).diagnostics.filter((d) => d.ruleId === ID);
-}
+const tester = ruleTester(ID);
+const { check } = tester;
 
-const HEAD = '2026年某区政务公开工作要点\n为进一步深化本区政务公开工作，制定本工作要点。\n一、强化重点领域信息公开\n';
+const HEAD = head(undefined, INTRO);
 const BODY = `${HEAD}（一）财政信息公开。按规定公开部门预决算。\n（二）政府开放活动。在8月集中组织开展政府开放活动。\n`;
-const ANNEX_HEAD = '附件\n| 序号 | 任务分解 | 责任单位 | 时间节点 |\n|---|---|---|---|\n';
+const ANNEX_HEAD = annexHead();
 const ROW1 = '| 1 | 按规定公开部门预决算。 | 区财政局 | 全年 |\n';
 
 const CHOICES = ['全年', '上半年', '下半年', '一季度', '二季度', '三季度', '四季度'];
 
 describe('time-missing', () => {
+  tester.fixtures();
+
   describe('annex with a time column', () => {
     it('reports an empty time cell at its position, with one manual fix per choice', () => {
       const text = `${BODY}${ANNEX_HEAD}${ROW1}| 2 | 在8月集中组织开展政府开放活动。 | 区政府办公室 | |\n`;
@@ -47,6 +48,26 @@ describe('time-missing', () => {
       const text = `${BODY}附件\n序号\t任务分解\t责任单位\t时间节点\n1\t按规定公开部门预决算。\t区财政局\t\n2\t在8月集中组织开展政府开放活动。\t区政府办公室\t三季度\n`;
       const [d] = check(text);
       assert.equal(applyEdits(text, d.fixes[0].edits), text.replace('区财政局\t\n', '区财政局\t全年\n'));
+    });
+
+    it('leaves a task without an annex row to annex-missing-row, unless that rule is off (as unit-missing does)', () => {
+      const text = `${BODY}${ANNEX_HEAD}${ROW1}`;
+      assert.deepEqual(check(text), []);
+      const ds = check(text, { rules: { 'annex-missing-row': 'off' } });
+      assert.deepEqual(ds.map((d) => text.slice(d.start, d.end)), ['在8月集中组织开展政府开放活动。']);
+      assert.equal(ds[0].message, '缺少时间节点:正文未注明时间,任务分解表中也没有此任务的行');
+      const unitsToo = lint(text, { rules: { 'annex-missing-row': 'off' } }).diagnostics;
+      assert.deepEqual(unitsToo.map((d) => d.ruleId).sort(), ['time-missing', 'unit-missing']);
+    });
+
+    it('with annex-missing-row off, reports one run of rowless sentences per item, and not a sentence with an inline time', () => {
+      const text =
+        `${HEAD}（一）财政信息公开。按规定公开部门预决算。推进政府债务信息公开。及时公开债务限额。\n` +
+        '（二）政府开放活动。在8月集中组织开展政府开放活动。（责任单位：区政府办公室；完成时限：8月底前）\n' +
+        '（三）教育信息公开。做好招生政策信息公开。\n' +
+        `${ANNEX_HEAD}${ROW1}`;
+      const ds = check(text, { rules: { 'annex-missing-row': 'off' } });
+      assert.deepEqual(ds.map((d) => text.slice(d.start, d.end)), ['推进政府债务信息公开。及时公开债务限额。', '做好招生政策信息公开。']);
     });
 
     it('reports a row without a time cell at its task cell, without fixes', () => {

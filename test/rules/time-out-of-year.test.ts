@@ -1,18 +1,18 @@
 import { strict as assert } from 'assert';
-import { lintText, type Diagnostic } from '../../server/src/engine/lint';
-import { defaultConfig, mergeConfig, type ConfigFile } from '../../server/src/config/config';
+import { ruleTester } from '../helpers/ruleTester';
 
 const ID = 'time-out-of-year';
 
-function check(text: string, config?: ConfigFile): Diagnostic[] {
-  return lintText(text, mergeConfig(defaultConfig(), config)).diagnostics.filter((d) => d.ruleId === ID);
-}
+const tester = ruleTester(ID);
+const { check } = tester;
 
 const doc = (title: string, t1: string, t2: string): string =>
   `${title}\n一、强化重点领域信息公开\n（一）财政信息公开。按规定公开部门预决算。\n（二）教育信息公开。做好招生政策信息公开。\n` +
   `附件\n| 序号 | 任务分解 | 责任单位 | 时间节点 |\n|---|---|---|---|\n| 1 | 按规定公开部门预决算。 | 区财政局 | ${t1} |\n| 2 | 做好招生政策信息公开。 | 区教育局 | ${t2} |\n`;
 
 describe('time-out-of-year', () => {
+  tester.fixtures();
+
   it('reports a time node before the plan year, at the time text, as a warning without fixes', () => {
     const text = doc('2026年某区政务公开工作要点', '2024年6月', '全年');
     const ds = check(text);

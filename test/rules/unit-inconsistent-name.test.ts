@@ -1,15 +1,13 @@
 import { strict as assert } from 'assert';
-import { lintText, fixText, type Diagnostic } from '../../server/src/engine/lint';
-import { defaultConfig, mergeConfig, type ConfigFile } from '../../server/src/config/config';
+import { fixed, ruleTester } from '../helpers/ruleTester';
 import { applyEdits } from '../../server/src/core';
 import { sameUnit } from '../../server/src/rules/unit-inconsistent-name';
 import { readFixture } from '../helpers/fixtures';
 
 const ID = 'unit-inconsistent-name';
 
-function check(text: string, config?: ConfigFile): Diagnostic[] {
-  return lintText(text, mergeConfig(defaultConfig(), config)).diagnostics.filter((d) => d.ruleId === ID);
-}
+const tester = ruleTester(ID);
+const { check } = tester;
 
 /** A document with one item per unit list. */
 function doc(...units: string[]): string {
@@ -18,6 +16,8 @@ function doc(...units: string[]): string {
 }
 
 describe('unit-inconsistent-name', () => {
+  tester.fixtures();
+
   it('reports the less frequent abbreviation, with the other form as related information and an auto fix', () => {
     const text = doc('区发展改革委', '区发改委', '区发展改革委、区统计局');
     const ds = check(text);
@@ -88,7 +88,7 @@ describe('unit-inconsistent-name', () => {
     assert.ok(ds.every((d) => text.slice(d.start, d.end) === '区府办'));
     assert.equal(ds[0].message, '同一单位名称写法不一致:“区府办”应统一为“区政府办公室”(配置 unitAliases)');
     assert.deepEqual(ds[0].related, []);
-    assert.equal(fixText(text, mergeConfig(defaultConfig(), config)).output, doc('区政府办公室', '区政府办公室牵头，各街镇配合', '区财政局'));
+    assert.equal(fixed(text, config), doc('区政府办公室', '区政府办公室牵头，各街镇配合', '区财政局'));
     // Without the table the two names are not paired.
     assert.deepEqual(check(doc('区府办', '区政府办公室')), []);
   });
@@ -102,7 +102,7 @@ describe('unit-inconsistent-name', () => {
 
   it('--fix unifies the document in one run', () => {
     const text = doc('区发展改革委', '区发改委', '区发展改革委', '区融媒体中心', '区融媒体');
-    assert.equal(fixText(text).output, doc('区发展改革委', '区发展改革委', '区发展改革委', '区融媒体中心', '区融媒体中心'));
+    assert.equal(fixed(text), doc('区发展改革委', '区发展改革委', '区发展改革委', '区融媒体中心', '区融媒体中心'));
   });
 
   it('pairs nothing among hundreds of distinct names', () => {

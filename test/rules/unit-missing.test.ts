@@ -1,28 +1,23 @@
 import { strict as assert } from 'assert';
-import { lintText, type Diagnostic } from '../../server/src/engine/lint';
-import { defaultConfig, mergeConfig, type ConfigFile } from '../../server/src/config/config';
+import { annexHead, head, INTRO } from '../helpers/documents';
+import { ruleTester, slices } from '../helpers/ruleTester';
 import { applyEdits } from '../../server/src/core';
 import { readFixture } from '../helpers/fixtures';
 
 const ID = 'unit-missing';
 
-function check(text: string, config?: ConfigFile): Diagnostic[] {
-  return lintText(text, mergeConfig(defaultConfig(), config)).diagnostics.filter((d) => d.ruleId === ID);
-}
-
-function slices(text: string, ds: Diagnostic[]): string[] {
-  return ds.map((d) => text.slice(d.start, d.end));
-}
+const tester = ruleTester(ID);
+const { check } = tester;
 
 // The document assigns units to most of its tasks (the first item's two tasks are covered), so
 // each task without a unit is reported.
-const HEAD =
-  '2026年某区政务公开工作要点\n为进一步深化本区政务公开工作，制定本工作要点。\n一、强化重点领域信息公开\n' +
-  '（一）做好政务信息公开。按规定公开政府信息。做好政府信息发布。（责任单位：区政府办公室）\n';
+const HEAD = head(undefined, INTRO) + '（一）做好政务信息公开。按规定公开政府信息。做好政府信息发布。（责任单位：区政府办公室）\n';
 
-const ANNEX_HEAD = '附件\n2026年某区政务公开工作要点任务分解表\n| 序号 | 任务分解 | 责任单位 | 时间节点 |\n|---|---|---|---|\n';
+const ANNEX_HEAD = annexHead(true);
 
 describe('unit-missing', () => {
+  tester.fixtures();
+
   describe('(a) task sentences without a unit', () => {
     it('reports a run of uncovered sentences of one item once, from its first to its last sentence', () => {
       const text = `${HEAD}（一）推进教育信息公开。做好义务教育招生政策信息公开。及时公开学校划片范围。\n（二）做好财政信息公开。按规定公开部门预决算。（责任单位：区财政局）\n`;

@@ -9,7 +9,7 @@ import { BAD } from '../helpers/cli';
 
 /** Reports each `X` as an error and "fixes" it into `XX`: every fix adds an error. */
 const worsening: Rule = {
-  meta: { id: 'test-worsening', defaultSeverity: 'error', description: '测试', descriptionEn: 'test', fixable: 'auto', category: 'style' },
+  meta: { id: 'test-worsening', title: '测试', titleEn: 'test', defaultSeverity: 'error', description: '测试', descriptionEn: 'test', fixable: 'auto', category: 'style' },
   check({ doc, report }) {
     for (let i = doc.text.indexOf('X'); i >= 0; i = doc.text.indexOf('X', i + 1)) {
       report({ start: i, end: i + 1, message: 'X', fixes: [{ title: 'XX', edits: [{ start: i, end: i + 1, newText: 'XX' }], auto: true }] });

@@ -37,7 +37,7 @@ describe('extension manifest', () => {
     for (const k of used) assert.ok(nlsZh[k].trim() && nlsEn[k].trim(), k);
   });
 
-  it('keeps the fixed names of INTERFACES.md', () => {
+  it('keeps the fixed names (package, language, files, commands, settings)', () => {
     assert.equal(pkg.name, 'yaodian');
     assert.equal(pkg.displayName, '工作要点助手');
     assert.equal(pkg.publisher, 'yaodian');

@@ -1,4 +1,4 @@
-// The document's numbering scheme, read from the document itself (FORMAT.md): per level and
+// The document's numbering scheme, read from the document itself (docs/format.md): per level and
 // parent level, whether numbers restart under each parent or run on across parents.
 // The outline rules and the renumber command both work from the chains built here.
 

@@ -1,4 +1,4 @@
-// The configuration the engine runs with: `.yaodianrc.json` (INTERFACES.md), editor settings
+// The configuration the engine runs with: `.yaodianrc.json` (README, 配置文件; docs/rules.md), editor settings
 // and command-line overrides, merged into one ResolvedConfig.
 
 import type { Severity } from '../core';

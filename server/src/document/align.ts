@@ -1,4 +1,4 @@
-// Aligns annex rows with body sentences (RULES.md, "Matching body and annex").
+// Aligns annex rows with body sentences (docs/rules.md, "正文与附件的对应").
 // Rows follow the body, so each row is matched near where the previous one ended, helped by an
 // inverted index of character bigrams that finds the row's text anywhere in the body. Each row
 // may cover several consecutive sentences of one item. Similarity is the Dice coefficient of

@@ -1,4 +1,4 @@
-// The document parser: text → ParsedDocument (FORMAT.md). One pass over the lines builds the
+// The document parser: text → ParsedDocument (docs/format.md). One pass over the lines builds the
 // outline; sentences, unit parentheticals and time phrases are read per item; the annex table
 // is read by annex.ts and aligned with the body by align.ts.
 

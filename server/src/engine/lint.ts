@@ -14,7 +14,6 @@ export interface Diagnostic extends Range {
   ruleId: string;
   severity: Exclude<Severity, 'off'>;
   message: string;
-  messageEn?: string;
   related: RelatedInfo[];
   fixes: Fix[];
   unnecessary: boolean;
@@ -47,7 +46,6 @@ export function lintText(text: string, config: ResolvedConfig = defaultConfig())
         ruleId: rule.meta.id,
         severity: f.infoOnly ? 'info' : f.demote ? DEMOTE[severity] : severity,
         message: f.message,
-        messageEn: f.messageEn,
         start,
         end,
         related: (f.related ?? []).map((r) => ({ ...r, start: clamp(r.start, text.length), end: clamp(r.end, text.length) })),

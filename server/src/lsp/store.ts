@@ -37,6 +37,7 @@ export class ConfigStore {
   }
 
   private async resolve(uri: string): Promise<ResolvedConfig> {
+    // Editor settings first; the config file wins where both set a rule (README, VS Code 扩展).
     let settings: unknown;
     try {
       settings = await this.settings(uri);

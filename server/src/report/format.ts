@@ -1,4 +1,4 @@
-// Reports of `yaodian check`: ESLint's JSON shape and the stylish text (INTERFACES.md).
+// Reports of `yaodian check`: ESLint's JSON shape and the stylish text (README, 命令行).
 // Lines and columns are 1-based; columns count UTF-16 code units, as VS Code does.
 
 import type { Diagnostic } from '../engine/lint';

@@ -1,4 +1,4 @@
-// `yaodian outline`: the parsed document as JSON (INTERFACES.md) and as a readable tree.
+// `yaodian outline`: the parsed document as JSON (README, 命令行) and as a readable tree.
 
 import type { AnnexRow, Item, ParsedDocument } from '../document/model';
 

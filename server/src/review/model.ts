@@ -23,7 +23,6 @@ export interface ReviewFinding {
   ruleId: string;
   severity: Severity;
   message: string;
-  messageEn?: string;
   /** UTF-16 offsets into the document text. */
   start: number;
   end: number;
@@ -358,7 +357,6 @@ function toFinding(result: LintResult, d: Diagnostic): ReviewFinding {
     ruleId: d.ruleId,
     severity: d.severity,
     message: d.message,
-    ...(d.messageEn ? { messageEn: d.messageEn } : {}),
     start: d.start,
     end: d.end,
     line: s.line,

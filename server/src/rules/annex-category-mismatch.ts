@@ -17,10 +17,13 @@ const rule: Rule = {
   meta: {
     id: 'annex-category-mismatch',
     defaultSeverity: 'warning',
-    description: '任务分解表的类别(一级指标等)应与任务所在章节的标题一致',
+    title: '类别与章节标题不一致',
+    titleEn: 'Annex category differs from the chapter',
+    description: '任务分解表的类别（一级指标等）应与任务所在章节的标题一致',
     descriptionEn: 'The category column of an annex row should be the title of the chapter holding its task',
     fixable: 'auto',
     category: 'annex',
+    docs: { fix: '是（类别写错时改为章节标题）' },
   },
   check({ doc, analysis, report }) {
     const annex = doc.annex;
@@ -46,7 +49,6 @@ const rule: Rule = {
           start: g.cell.start,
           end: g.cell.end,
           message: `类别与正文章节不一致:${whose}属于“${title}”,${here ? `此处为“${here}”` : '此处为空'}`,
-          messageEn: `Category differs from the chapter: the task belongs to ${title}, found ${here || 'nothing'}`,
           // A chapter title with a `|`, a tab or a bare number would not stay one cell.
           fixes: fitsInCell(title, annex.layout) ? [{ title: `改为“${title}”`, edits: [writeCell(doc.text, g.cell, title)], auto: true, preferred: true }] : [],
         });
@@ -63,7 +65,6 @@ const rule: Rule = {
         start: g.cell.start,
         end: g.cell.end,
         message: `合并的类别“${here}”跨越了不同章节的任务:${parts.join(',')}`,
-        messageEn: `The merged category ${here} spans tasks of different chapters`,
       });
     }
   },

@@ -103,10 +103,13 @@ const rule: Rule = {
   meta: {
     id: 'annex-missing-row',
     defaultSeverity: 'error',
+    title: '任务分解表缺行',
+    titleEn: 'Body task missing from the annex',
     description: '正文中的任务在任务分解表中没有对应行',
     descriptionEn: 'A body task has no row in the annex task table',
     fixable: 'manual',
     category: 'annex',
+    docs: { fix: '否（编辑器提供快速修复：插入一行）' },
   },
   check({ doc, analysis, report }) {
     const annex = doc.annex;
@@ -126,7 +129,6 @@ const rule: Rule = {
         start: first.start,
         end: last.end,
         message: `任务分解表中缺少此项任务:正文第${line}行的“${quote(body)}”在附件中没有对应行`,
-        messageEn: `The task on line ${line} has no row in the annex table`,
         fixes: fix ? [fix] : [],
       });
       run = [];

@@ -9,6 +9,8 @@ const rule: Rule = {
   meta: {
     id: 'annex-order',
     defaultSeverity: 'warning',
+    title: '任务分解表顺序',
+    titleEn: 'Annex row order',
     description: '任务分解表各行应按正文顺序排列',
     descriptionEn: 'Annex rows should follow the order of the body',
     fixable: 'none',
@@ -41,9 +43,6 @@ const rule: Rule = {
         start: at.start,
         end: at.end,
         message: `此行顺序与正文不一致:对应正文第${bodyLine}行,${where}`,
-        messageEn: after
-          ? `Row out of body order: its task is on line ${bodyLine}; it belongs after row ${after.index + 1}`
-          : `Row out of body order: its task is on line ${bodyLine}; it belongs before row 1`,
       });
     }
   },

@@ -39,10 +39,13 @@ const rule: Rule = {
   meta: {
     id: 'annex-orphan-row',
     defaultSeverity: 'error',
+    title: '任务分解表多行',
+    titleEn: 'Annex row without a body task',
     description: '任务分解表中的行在正文中找不到对应任务',
     descriptionEn: 'An annex row matches no task of the body',
     fixable: 'manual',
     category: 'annex',
+    docs: { fix: '否（编辑器提供快速修复：删除此行）' },
   },
   check({ doc, analysis, report }) {
     const annex = doc.annex;
@@ -59,7 +62,6 @@ const rule: Rule = {
         start: cell.start,
         end: cell.end,
         message: `任务分解表${rowLabel(row)}在正文中找不到对应任务`,
-        messageEn: `Annex row ${row.index + 1} matches no task of the body`,
         unnecessary: true,
         fixes: [lazyFix({ title: '删除此行,并重排其后的序号', auto: false }, () => [...deleteRowEdits(doc, row), ...renumberRows(doc, row.index + 1, first)])],
       });

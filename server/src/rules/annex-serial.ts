@@ -9,10 +9,13 @@ const rule: Rule = {
   meta: {
     id: 'annex-serial',
     defaultSeverity: 'error',
-    description: '任务分解表序号应按行序从1连续编号:不得跳号、重号,序号应为数字',
+    title: '任务分解表序号',
+    titleEn: 'Annex serial numbers',
+    description: '任务分解表序号应按行序从1连续编号：不得跳号、重号，序号应为数字',
     descriptionEn: 'Annex serials must run 1..N in row order',
     fixable: 'auto',
     category: 'annex',
+    docs: { fix: '是（`yaodian fix`、`check --fix`、编辑器“全部修复”）；逐格换行的表格中有非数字序号时只在编辑器中提供' },
   },
   check({ doc, report }) {
     const annex = doc.annex;
@@ -44,25 +47,19 @@ const rule: Rule = {
       const cell = row.serialCell;
       const written = cell?.text.trim() ?? '';
       let message: string;
-      let messageEn: string;
       if (n === null && written === '') {
         message = `缺少序号:此处应为${expected}`;
-        messageEn = `Missing serial: expected ${expected}`;
       } else if (n === null) {
         message = `序号应为数字:此处应为${expected},实为“${written}”`;
-        messageEn = `Serial must be a number: expected ${expected}, found ${written}`;
       } else if (i === 0) {
         message = `序号应从1开始,此处为${n}`;
-        messageEn = `Serials should start at 1, found ${n}`;
       } else if (n === previous) {
         message = `序号重复:${previous}之后应为${expected},此处又是${n}`;
-        messageEn = `Repeated serial: after ${previous} comes ${expected}, found ${n} again`;
       } else {
         message = `序号不连续:${previous}之后应为${expected},此处为${n}`;
-        messageEn = `Serial out of sequence: after ${previous} comes ${expected}, found ${n}`;
       }
       const at = cell ?? { start: row.range.start, end: row.range.start };
-      report({ start: at.start, end: at.end, message, messageEn, fixes: wholeTable() });
+      report({ start: at.start, end: at.end, message, fixes: wholeTable() });
     });
   },
 };

@@ -5,10 +5,10 @@
 import type { ColumnRole } from '../document/model';
 import type { Rule } from './types';
 
-const REQUIRED: { role: ColumnRole; name: string; en: string }[] = [
-  { role: 'task', name: '任务', en: 'task' },
-  { role: 'units', name: '责任单位', en: 'responsible unit' },
-  { role: 'time', name: '时间节点', en: 'time node' },
+const REQUIRED: { role: ColumnRole; name: string }[] = [
+  { role: 'task', name: '任务' },
+  { role: 'units', name: '责任单位' },
+  { role: 'time', name: '时间节点' },
 ];
 
 function quote(s: string, max = 20): string {
@@ -20,7 +20,9 @@ const rule: Rule = {
   meta: {
     id: 'annex-structure',
     defaultSeverity: 'error',
-    description: '任务分解表结构不完整:表头缺少任务、责任单位或时间节点列,或有无法读取的行',
+    title: '任务分解表结构',
+    titleEn: 'Annex table structure',
+    description: '任务分解表结构不完整：表头缺少任务、责任单位或时间节点列，或有无法读取的行',
     descriptionEn: 'The annex table lacks a task, unit or time column, or has a line that cannot be read',
     fixable: 'none',
     category: 'annex',
@@ -34,7 +36,6 @@ const rule: Rule = {
         start: annex.headerRange.start,
         end: annex.headerRange.end,
         message: `任务分解表表头缺少${missing.map((m) => `“${m.name}”`).join('、')}列`,
-        messageEn: `The annex header has no ${missing.map((m) => m.en).join(', ')} column`,
         // Many real tables (推广清单, 台账) have no time or unit column by design: a note, not a defect.
         infoOnly: missing.every((m) => m.role !== 'task'),
       });
@@ -44,7 +45,6 @@ const rule: Rule = {
         start: annex.headerRange.start,
         end: annex.headerRange.end,
         message: `任务分解表为逐格换行、无分隔符的表格(共读取 ${annex.rows.length} 行):已检查各行的责任单位、时间节点和序号,但无法可靠地逐行对应正文,未与正文逐项对照`,
-        messageEn: `The annex is a table with one cell per line and no bars (${annex.rows.length} rows read): its rows are checked, but not compared with the body`,
         infoOnly: true,
       });
     }
@@ -53,7 +53,6 @@ const rule: Rule = {
         start: bad.start,
         end: bad.end,
         message: `任务分解表中此行无法读取:一行至少应有序号和任务两个单元格,此处为“${quote(bad.text)}”`,
-        messageEn: 'This line inside the annex table cannot be read as a row',
       });
     }
     const columns = annex.header.length;
@@ -65,7 +64,6 @@ const rule: Rule = {
           start: first.start,
           end: last.end,
           message: `任务分解表第${row.index + 1}行多出${row.extraCells.length}个单元格(表头共${columns}列):“${quote(row.extraCells.map((c) => c.text).join(' | '))}”`,
-          messageEn: `Annex row ${row.index + 1} has ${row.extraCells.length} cell(s) more than the header's ${columns} columns`,
         });
       }
       if (!row.task || row.task.text.trim() === '') {
@@ -74,7 +72,6 @@ const rule: Rule = {
           start: at.start,
           end: at.end,
           message: row.task ? `任务分解表第${row.index + 1}行的任务一栏为空` : `任务分解表第${row.index + 1}行缺少任务一栏`,
-          messageEn: row.task ? `The task cell of annex row ${row.index + 1} is empty` : `Annex row ${row.index + 1} has no task cell`,
         });
       }
     }

@@ -82,10 +82,10 @@ function diff(body: string, row: string): Op[] | null {
 }
 
 /** What differs, in words: `缺少“根据上级要求,”`, `多出“…”`, `正文“结果、工作”此处为“结果,工作”`. */
-export function describeDifference(body: string, row: string): { text: string; en: string } {
+export function describeDifference(body: string, row: string): { text: string } {
   const ops = diff(body, row);
   if (!ops || ops.length === 0 || ops.length > 3) {
-    return { text: `多处不同,正文为“${quote(body, 24)}”`, en: 'the row text differs from the body in several places' };
+    return { text: `多处不同,正文为“${quote(body, 24)}”` };
   }
   const parts = ops.map((op) => {
     const b = body.slice(op.a, op.b);
@@ -98,7 +98,7 @@ export function describeDifference(body: string, row: string): { text: string; e
     if (op.kind === 'ins') return short ? `“${before}${after}”处多出“${r}”` : `多出“${quote(r)}”`;
     return `正文“${before}${quote(b)}${after}”此处为“${before}${quote(r)}${after}”`;
   });
-  return { text: parts.join(';'), en: `${ops.length} difference(s) from the body` };
+  return { text: parts.join(';') };
 }
 
 /** The body range a row's text can replace, or null when a unit parenthetical sits inside it. */
@@ -123,10 +123,13 @@ const rule: Rule = {
   meta: {
     id: 'annex-text-mismatch',
     defaultSeverity: 'warning',
-    description: '任务分解表中的任务文字与正文不一致(仅标点全半角或空格不同时为提示)',
+    title: '任务文字与正文不一致',
+    titleEn: 'Annex task text differs from the body',
+    description: '任务分解表中的任务文字与正文不一致（仅标点全半角或空格不同时为提示）',
     descriptionEn: 'An annex row’s task text differs from the body text it matches',
     fixable: 'auto',
     category: 'annex',
+    docs: { severity: '（仅标点全半角或空格不同时为 **info**）', fix: '是（以正文为准修改此行；另有手动修复“以此行为准修改正文”）' },
   },
   check({ doc, analysis, report }) {
     const alignment = doc.alignment;
@@ -139,14 +142,11 @@ const rule: Rule = {
       if (rowText === '' || rowText === body) continue;
       const widthOnly = foldWidth(removeSpaces(rowText)) === foldWidth(removeSpaces(body));
       let message: string;
-      let messageEn: string;
       if (widthOnly) {
         message = '任务分解表文字与正文仅标点全角/半角或空格不同';
-        messageEn = 'The row text differs from the body only in punctuation width or spaces';
       } else {
         const d = describeDifference(body, rowText);
         message = `任务分解表文字与正文不一致:${d.text}`;
-        messageEn = `The row text differs from the body: ${d.en}`;
       }
       const first = m.sentences[0];
       const last = m.sentences[m.sentences.length - 1];
@@ -167,7 +167,6 @@ const rule: Rule = {
         start: cell.start,
         end: cell.end,
         message,
-        messageEn,
         demote: widthOnly,
         related: [{ start: first.start, end: last.end, message: `正文:${body}` }],
         fixes,

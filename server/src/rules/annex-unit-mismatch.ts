@@ -88,10 +88,13 @@ const rule: Rule = {
   meta: {
     id: 'annex-unit-mismatch',
     defaultSeverity: 'error',
+    title: '责任单位与正文不一致',
+    titleEn: 'Annex units differ from the body',
     description: '任务分解表中的责任单位与正文括注的责任单位不一致',
     descriptionEn: 'The units of an annex row differ from the units the body names inline for its task',
     fixable: 'manual',
     category: 'annex',
+    docs: { fix: '否（编辑器提供两个方向的快速修复）' },
   },
   check({ doc, config, analysis, report }) {
     const annex = doc.annex;
@@ -161,7 +164,6 @@ const rule: Rule = {
         start: cell.start,
         end: cell.end,
         message: `责任单位与正文不一致:${parts.join(',')}`,
-        messageEn: `Units differ from the body: ${partsEn.join('; ')}`,
         related: parens.map((p) => ({ start: p.start, end: p.end, message: `正文:${p.text}` })),
         fixes,
       });

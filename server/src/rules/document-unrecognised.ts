@@ -6,6 +6,8 @@ import type { Rule } from './types';
 const rule: Rule = {
   meta: {
     id: 'document-unrecognised',
+    title: '未识别出工作要点',
+    titleEn: 'Nothing recognised',
     defaultSeverity: 'error',
     description: '未识别出任何大纲编号、任务或任务分解表:文件可能不是工作要点,或编码不对',
     descriptionEn: 'Nothing was recognised (no outline, no tasks, no table): not a work plan, or the wrong encoding',
@@ -21,7 +23,6 @@ const rule: Rule = {
       message: doc.text.trim() === ''
         ? '文档为空:没有可检查的内容'
         : '未识别出任何大纲编号(如“一、”“(一)”)、任务或任务分解表:文件可能不是工作要点,或文件编码不对',
-      messageEn: doc.text.trim() === '' ? 'The document is empty' : 'Nothing recognised: no outline, no tasks, no task table',
     });
   },
 };

@@ -1,5 +1,6 @@
-// The rule catalogue (RULES.md), one rule per file. Order here is the order findings are listed
-// in RULES.md; the engine sorts findings by position anyway.
+// The rule catalogue (docs/rules.md), one rule per file. Order here is the order of that page,
+// of the README's rule table and of the settings (npm run generate); the engine sorts findings
+// by position anyway.
 
 import type { Rule } from './types';
 import outlineSequence from './outline-sequence';

@@ -12,7 +12,9 @@ const rule: Rule = {
   meta: {
     id: 'outline-hierarchy',
     defaultSeverity: 'error',
-    description: '大纲层级错误:条目缺少应有的上级条目(如“(1)”上方没有“1.”,或在第一个“一、”之前出现“(一)”)',
+    title: '层级结构',
+    titleEn: 'Outline hierarchy',
+    description: '大纲层级错误：条目缺少应有的上级条目（如“（1）”上方没有“1.”，或在第一个“一、”之前出现“（一）”）',
     descriptionEn: 'An outline item lacks the parent item its level needs',
     fixable: 'none',
     category: 'outline',
@@ -27,7 +29,6 @@ const rule: Rule = {
         start: m.start,
         end: m.end,
         message: `层级错误:${LEVEL_NAMES[item.level]}“${m.text.trim()}”之前应有${need}`,
-        messageEn: `Hierarchy: ${m.text.trim()} needs a parent item above it`,
       });
     }
   },

@@ -35,7 +35,9 @@ const rule: Rule = {
   meta: {
     id: 'outline-marker-format',
     defaultSeverity: 'warning',
-    description: '编号格式不规范:应为“一、”“(一)”“1.”“(1)”,括号宽度与全文一致',
+    title: '编号格式',
+    titleEn: 'Outline marker format',
+    description: '编号格式不规范：应为“一、”“（一）”“1.”“（1）”，括号宽度与全文一致',
     descriptionEn: 'Outline markers should be written 一、 (一) 1. (1), parentheses in the document’s width',
     fixable: 'auto',
     category: 'outline',
@@ -57,7 +59,6 @@ const rule: Rule = {
         message: widthOnly
           ? `编号括号宽度与全文不一致:全文多用${width === 'full' ? '全角' : '半角'}括号,应为“${canonical}”,此处为“${here}”`
           : `编号格式不规范:应为“${canonical}”,此处为“${here}”`,
-        messageEn: `Marker should be written ${canonical}, found ${here}`,
         fixes: [{ title: `改为“${canonical}”`, edits: [{ start: m.start, end: m.end, newText: canonical }], auto: true, preferred: true }],
       });
     }

@@ -9,7 +9,9 @@ const rule: Rule = {
   meta: {
     id: 'outline-sequence',
     defaultSeverity: 'error',
-    description: '大纲编号不连续:跳号、重号、倒序,或与全文的编号方式(连续编号/各章重新编号)不一致',
+    title: '编号连续',
+    titleEn: 'Outline numbering sequence',
+    description: '大纲编号不连续：跳号、重号、倒序，或与全文的编号方式（连续编号、各章重新编号）不一致',
     descriptionEn: 'Outline numbers must follow their previous sibling under the document’s numbering scheme',
     fixable: 'auto',
     category: 'outline',
@@ -21,33 +23,26 @@ const rule: Rule = {
       const want = markerWithNumber(m, p.expected).trim();
       const prev = p.previous ? markerWithNumber(p.previous.marker, p.previous.marker.number).trim() : '';
       let message: string;
-      let messageEn: string;
       switch (p.kind) {
         case 'start':
           message = `编号应从“${markerWithNumber(m, 1).trim()}”开始,此处为“${here}”`;
-          messageEn = `Numbering should start at ${markerWithNumber(m, 1).trim()}, found ${here}`;
           break;
         case 'restart':
           message = `本文该级编号全文连续:“${prev}”之后应为“${want}”,此处重新从“${here}”开始`;
-          messageEn = `This level is numbered continuously: after ${prev} comes ${want}, found a restart at ${here}`;
           break;
         case 'continuation':
           message = `本文该级编号在每章重新开始:此处应为“${want}”,而不是接续上一章的“${here}”`;
-          messageEn = `This level restarts in each chapter: expected ${want}, found ${here}`;
           break;
         case 'repeat':
           message = `编号重复:“${prev}”之后应为“${want}”,此处又是“${here}”`;
-          messageEn = `Repeated number: after ${prev} comes ${want}, found ${here} again`;
           break;
         default:
           message = `编号不连续:“${prev}”之后应为“${want}”,此处为“${here}”`;
-          messageEn = `Numbering gap: after ${prev} comes ${want}, found ${here}`;
       }
       report({
         start: m.start,
         end: m.end,
         message,
-        messageEn,
         // Computed when asked: made eagerly, n errors in one chain would cost n × n edits.
         fixes: [
           lazyFix(

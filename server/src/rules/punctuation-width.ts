@@ -57,7 +57,9 @@ const rule: Rule = {
   meta: {
     id: 'punctuation-width',
     defaultSeverity: 'off',
-    description: '中文之间使用了半角标点(, : ; ( ) ? !),应使用全角标点',
+    title: '标点宽度',
+    titleEn: 'Punctuation width',
+    description: '中文之间使用了半角标点（, : ; ( ) ? !），应使用全角标点',
     descriptionEn: 'Half-width punctuation between Chinese characters should be full-width',
     fixable: 'auto',
     category: 'style',
@@ -79,7 +81,6 @@ const rule: Rule = {
         start: i,
         end: i + 1,
         message: `中文之间应使用全角标点“${full}”,此处为半角“${ch}”`,
-        messageEn: `Use full-width ${full} between Chinese characters, found ${ch}`,
         fixes: [{ title: `改为全角“${full}”`, edits: [edit], auto: true, preferred: true }],
       });
     }

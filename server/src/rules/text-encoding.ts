@@ -9,6 +9,8 @@ const REPLACEMENT = '\ufffd';
 const rule: Rule = {
   meta: {
     id: 'text-encoding',
+    title: '文本编码损坏',
+    titleEn: 'Damaged text encoding',
     defaultSeverity: 'error',
     description: '文本中有无法解码的字节(显示为 �):文件已损坏,或混入了其他编码的文字',
     descriptionEn: 'Bytes that could not be decoded (shown as U+FFFD): a damaged file or text in another encoding',
@@ -26,7 +28,6 @@ const rule: Rule = {
         start: i,
         end,
         message: `此处有 ${n} 处无法解码的字节(显示为“�”):文件可能已损坏,或混入了其他编码的文字;请核对原文后重新输入`,
-        messageEn: `${n} undecodable byte sequence(s) here (shown as U+FFFD): the file is damaged or mixes encodings`,
       });
       i = text.indexOf(REPLACEMENT, end);
     }

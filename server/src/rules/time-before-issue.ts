@@ -17,7 +17,9 @@ const rule: Rule = {
   meta: {
     id: 'time-before-issue',
     defaultSeverity: 'warning',
-    description: '时间节点早于文件的发文日期:印发时该期限已过',
+    title: '时间节点早于发文日期',
+    titleEn: 'Time node before the issue date',
+    description: '时间节点早于文件的发文日期：印发时该期限已过',
     descriptionEn: 'A time node that ends before the document was issued',
     fixable: 'none',
     category: 'time',
@@ -42,7 +44,6 @@ const rule: Rule = {
           start: cell.start,
           end: cell.end,
           message: `时间节点早于发文日期:“${t}”中的${when}早于本文件的发文日期${issued.year}年${issued.month}月${issued.day}日`,
-          messageEn: `Time node ${t}: ${year}-${month} is before the issue date ${issued.year}-${issued.month}-${issued.day}`,
         });
         return;
       }

@@ -20,7 +20,9 @@ const rule: Rule = {
   meta: {
     id: 'time-conflict',
     defaultSeverity: 'warning',
-    description: '时间节点与正文不一致:正文写明的月份或时段不在时间节点之内',
+    title: '时间节点与正文不一致',
+    titleEn: 'Time node contradicts the body',
+    description: '时间节点与正文不一致：正文写明的月份或时段不在时间节点之内',
     descriptionEn: 'The time node does not include the month or period the task sentence names',
     fixable: 'none',
     category: 'time',
@@ -54,7 +56,6 @@ const rule: Rule = {
             start: cell.start,
             end: cell.end,
             message: `时间节点与正文不一致:正文写“${m.text}”,时间节点为“${nodeText}”`,
-            messageEn: `Time node ${nodeText} does not include ${m.text}, which the task names`,
             related: [{ start: m.start, end: m.end, message: `正文写“${m.text}”` }],
           });
         }

@@ -7,15 +7,16 @@ const rule: Rule = {
   meta: {
     id: 'time-invalid',
     defaultSeverity: 'error',
-    description: '时间节点无法识别:应写为“全年”“6月底前”“三季度”等',
+    title: '时间节点无法识别',
+    titleEn: 'Unreadable time node',
+    description: '时间节点无法识别：应写为“全年”“6月底前”“三季度”等',
     descriptionEn: 'A time node that cannot be read: write 全年, 6月底前, 三季度 and the like',
     fixable: 'none',
     category: 'time',
   },
   check({ doc, report }) {
-    const bad = (text: string): { message: string; messageEn: string } => ({
+    const bad = (text: string): { message: string } => ({
       message: `时间节点无法识别:“${text}”,应写为“全年”“6月底前”“三季度”等`,
-      messageEn: `Time node not understood: ${text}; write 全年, 6月底前, 三季度 and the like`,
     });
     for (const row of doc.annex?.rows ?? []) {
       const cell = row.time;

@@ -1,6 +1,7 @@
 // time-missing: a task without a time node, where the document uses time nodes.
 //  - With an annex that has a time column: each row whose time cell is empty or absent. Tasks
-//    with no row at all are annex-missing-row's business.
+//    with no row at all are annex-missing-row's business; when that rule is off, each run of
+//    such tasks without an inline time is reported here (coordination.ts), as unit-missing does.
 //  - Otherwise, inline time keys (`(责任单位:区甲局;完成时限:6月底前)`): each item with a task
 //    whose parenthetical has no time key. Only where inline time keys are the document's
 //    convention (most unit parentheticals carry one), or `requireTimeNode: "always"`: a document
@@ -12,6 +13,7 @@ import type { Fix, Rule, TextEdit } from './types';
 import { TIME_KEYS } from '../lexicon';
 import { monthsInYear } from '../document/time';
 import { writeCell } from '../fixes/table';
+import { reportsRowlessTasks } from './coordination';
 
 const FIXED_CHOICES = ['全年', '上半年', '下半年', '一季度', '二季度', '三季度', '四季度'];
 
@@ -68,13 +70,17 @@ const rule: Rule = {
   meta: {
     id: 'time-missing',
     defaultSeverity: 'error',
-    description: '任务缺少时间节点:任务分解表的时间节点为空,或正文括注中没有完成时限',
+    title: '缺少时间节点',
+    titleEn: 'Missing time node',
+    description: '任务缺少时间节点：任务分解表的时间节点为空，或正文括注中没有完成时限',
     descriptionEn: 'A task has no time node where the document uses time nodes',
     fixable: 'manual',
     category: 'time',
+    docs: { fix: '否（编辑器提供可选的快速修复）' },
   },
   check({ doc, config, analysis, report }) {
     if (!analysis.usesTimeNodes) return;
+    const missing = (s: Sentence): boolean => s.isTask && (s.inlineTime === null || s.inlineTime.text.trim() === '');
     const text = doc.text;
     const planYear = analysis.planYear;
     const annex = doc.annex;
@@ -91,7 +97,6 @@ const rule: Rule = {
             start: at.start,
             end: at.end,
             message: `缺少时间节点:任务分解表序号${serial}没有时间节点一栏`,
-            messageEn: `Annex row ${serial} has no time cell`,
           });
           continue;
         }
@@ -100,17 +105,40 @@ const rule: Rule = {
           start: cell.start,
           end: cell.end,
           message: `缺少时间节点:任务分解表序号${serial}的时间节点为空`,
-          messageEn: `The time cell of annex row ${serial} is empty`,
           fixes: fixes(month, (v) => writeCell(text, cell, v)),
         });
       }
+      if (reportsRowlessTasks(config)) reportRowless();
       return;
+    }
+
+    /** Runs of consecutive task sentences of one item with no annex row and no inline time. */
+    function reportRowless(): void {
+      let run: Sentence[] = [];
+      const flush = (): void => {
+        if (run.length === 0) return;
+        report({
+          start: run[0].start,
+          end: run[run.length - 1].end,
+          message: '缺少时间节点:正文未注明时间,任务分解表中也没有此任务的行',
+        });
+        run = [];
+      };
+      for (const s of doc.tasks) {
+        if (!missing(s) || analysis.rowsOf(s).length > 0) {
+          flush();
+          continue;
+        }
+        const prev = run[run.length - 1];
+        if (prev && (prev.item !== s.item || prev.index + 1 !== s.index)) flush();
+        run.push(s);
+      }
+      flush();
     }
 
     // Inline time keys.
     if (config.requireTimeNode !== 'always' && !inlineConvention(doc)) return;
     const key = usualTimeKey(doc);
-    const missing = (s: Sentence): boolean => s.isTask && (s.inlineTime === null || s.inlineTime.text.trim() === '');
     for (const item of doc.items) {
       const tasks = item.sentences.filter(missing);
       if (tasks.length === 0) continue;
@@ -132,7 +160,6 @@ const rule: Rule = {
         start: item.text.start,
         end: item.text.end,
         message: `缺少时间节点:本条任务没有注明${key}(如“${key}:6月底前”)`,
-        messageEn: 'No time node: the task’s parenthetical has no time key',
         fixes: edit ? fixes(month, edit) : [],
       });
     }

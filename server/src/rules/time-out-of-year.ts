@@ -9,7 +9,9 @@ const rule: Rule = {
   meta: {
     id: 'time-out-of-year',
     defaultSeverity: 'warning',
-    description: '时间节点不在计划年度内:早于计划年度,或晚于次年一季度',
+    title: '时间节点不在计划年度内',
+    titleEn: 'Time node outside the plan year',
+    description: '时间节点不在计划年度内：早于计划年度，或晚于次年一季度',
     descriptionEn: 'A time node outside the plan year (before it, or after the first quarter of the next year)',
     fixable: 'none',
     category: 'time',
@@ -25,7 +27,6 @@ const rule: Rule = {
         start: cell.start,
         end: cell.end,
         message: `时间节点“${t}”不在计划年度(${year}年)内:应在${year}年内,最晚不超过${year + 1}年一季度`,
-        messageEn: `Time node ${t} is outside the plan year ${year}: it should fall in ${year}, at the latest in the first quarter of ${year + 1}`,
       });
     };
     for (const row of doc.annex?.rows ?? []) {

@@ -16,10 +16,11 @@ export interface RelatedInfo extends Range {
 }
 
 export interface Finding extends Range {
-  /** Chinese message: what was found and what was expected. */
+  /**
+   * What was found and what was expected, in Chinese only: the users are Chinese drafters and
+   * reviewers (docs/rules.md). English readers get the rule's titleEn and descriptionEn.
+   */
   message: string;
-  /** English message, second. */
-  messageEn?: string;
   related?: RelatedInfo[];
   fixes?: Fix[];
   /** A lower severity for this finding than the rule's (annex-text-mismatch: punctuation only). */
@@ -32,16 +33,28 @@ export interface Finding extends Range {
 
 export type Fixability = 'auto' | 'manual' | 'none';
 
+/**
+ * Everything said about a rule outside its findings. The one source of the manifest's settings,
+ * both nls files, the config schema, the README rule table and each docs page header:
+ * `npm run generate` writes them, and a test fails when they are stale.
+ */
 export interface RuleMeta {
   id: string;
   defaultSeverity: Severity;
-  /** One line in Chinese: what the rule checks. */
+  /** Short Chinese name: the docs page heading (`缺少责任单位`). */
+  title: string;
+  /** The same in English. */
+  titleEn: string;
+  /** One sentence in Chinese, without the final 。: what the rule checks (settings, schema, README, SARIF). */
   description: string;
+  /** The same in English, without the final full stop. */
   descriptionEn: string;
   /** auto: --fix applies it; manual: the editor offers quick fixes; none. */
   fixable: Fixability;
   /** The document as a whole (its text; whether it reads as a plan), outline, responsibility and time, annex, style. */
   category: 'document' | 'outline' | 'unit' | 'time' | 'annex' | 'style';
+  /** What the docs page header adds after the default level and the fix line, where the plain value says too little. */
+  docs?: { severity?: string; fix?: string };
 }
 
 export interface RuleContext {

@@ -112,7 +112,9 @@ const rule: Rule = {
   meta: {
     id: 'unit-inconsistent-name',
     defaultSeverity: 'warning',
-    description: '同一单位名称写法不一致(简称与全称、截短的名称),应全文统一',
+    title: '单位名称写法不一致',
+    titleEn: 'Unit named two ways',
+    description: '同一单位名称写法不一致（简称与全称、截短的名称，如“区发改委”与“区发展改革委”），应全文统一',
     descriptionEn: 'One unit is named two ways (an abbreviation or a truncated name); use one name throughout',
     fixable: 'auto',
     category: 'unit',
@@ -135,7 +137,6 @@ const rule: Rule = {
         message: fromConfig
           ? `同一单位名称写法不一致:“${o.name}”应统一为“${preferred}”(配置 unitAliases)`
           : message(o.name, other, preferred),
-        messageEn: `The same unit is written ${o.name} and ${other}; use ${preferred}`,
         // A name that only sounds like the other may still be another unit: offered, never applied by --fix.
         fixes: writable(preferred)
           ? [{ title: `统一为“${preferred}”`, edits: [{ start: o.start, end: o.end, newText: preferred }], auto: !soundsAlike(o.name, other), preferred: true }]

@@ -5,13 +5,14 @@
 //  (c) a unit parenthetical with an empty or placeholder value (`(责任单位:)`).
 // Where the annex has a unit column, the rows carry the units: a task is then covered by a row
 // with units, or its row is reported by (b), or it has no row: annex-missing-row reports that
-// (as time-missing leaves it too), and (a) only when annex-missing-row is off.
+// (as time-missing leaves it too), and (a) only when annex-missing-row is off (coordination.ts).
 // Tasks (b) or (c) report are not reported again by (a).
 
 import type { AnnexRow, Cell, ParsedDocument, Sentence, UnitParenthetical } from '../document/model';
 import type { Fix, Rule, TextEdit } from './types';
 import { isPlaceholderUnit } from '../document/units';
 import { uniqueNames, writeCell } from '../fixes/table';
+import { reportsRowlessTasks } from './coordination';
 
 /** Why a unit text is not a unit: empty, a placeholder, or nothing readable. */
 function describeEmpty(text: string): string {
@@ -34,10 +35,13 @@ const rule: Rule = {
   meta: {
     id: 'unit-missing',
     defaultSeverity: 'error',
-    description: '任务缺少责任单位:正文没有责任单位括注,任务分解表中也没有;或责任单位为空、为占位符',
+    title: '缺少责任单位',
+    titleEn: 'Missing responsible unit',
+    description: '任务缺少责任单位：正文没有责任单位括注，任务分解表中也没有；或责任单位为空、为占位符',
     descriptionEn: 'A task has no responsible unit, or its unit is empty or a placeholder',
     fixable: 'manual',
     category: 'unit',
+    docs: { fix: '否（编辑器提供快速修复）' },
   },
   check({ doc, config, analysis, report }) {
     if (!analysis.assignsUnits) {
@@ -69,7 +73,6 @@ const rule: Rule = {
           start: r.start,
           end: r.end,
           message: `责任单位未填写:括注“${paren.text}”中的责任单位${describeEmpty(value)}`,
-          messageEn: `The responsible unit in ${paren.text} is empty or a placeholder`,
           fixes: fromAnnex.length
             ? [fillFix(`按任务分解表填写“${fromAnnex.join('、')}”`, { start: r.start, end: r.end, newText: fromAnnex.join('、') })]
             : [],
@@ -96,7 +99,6 @@ const rule: Rule = {
           start: at.start,
           end: at.end,
           message: `任务缺少责任单位:任务分解表序号${serial}没有责任单位一栏`,
-          messageEn: `Annex row ${serial} has no unit cell`,
         });
         return;
       }
@@ -104,7 +106,6 @@ const rule: Rule = {
         start: cell.start,
         end: cell.end,
         message: `任务缺少责任单位:任务分解表序号${serial}的责任单位${describeEmpty(cell.text)}`,
-        messageEn: `The unit cell of annex row ${serial} is empty or a placeholder`,
         fixes: body.length ? [fillFix(`按正文括注填写“${body.join('、')}”`, writeCell(text, cell, body.join('、')))] : [],
       });
     }
@@ -113,9 +114,8 @@ const rule: Rule = {
     const [open, colon, close] = analysis.parenWidth === 'full' ? ['（', '：', '）'] : ['(', ':', ')'];
     const insert = `${open}责任单位${colon}${close}`;
     // With a unit column in the annex, the rows give the units: a row without units is (b)'s,
-    // a task without a row is annex-missing-row's (whose fix adds the row; then (b) applies),
-    // unless that rule is off.
-    const rowlessToo = config.rules['annex-missing-row'] === 'off';
+    // a task without a row is annex-missing-row's (coordination.ts).
+    const rowlessToo = reportsRowlessTasks(config);
     const uncovered = (s: Sentence): boolean => {
       if (s.unitParen) return false;
       if (!unitColumn) return true;
@@ -132,7 +132,6 @@ const rule: Rule = {
         message: annex
           ? '任务缺少责任单位:未找到责任单位括注,任务分解表中也没有对应的责任单位'
           : '任务缺少责任单位:未找到责任单位括注',
-        messageEn: 'No responsible unit: no unit parenthetical covers this task' + (annex ? ', and the annex names none' : ''),
         fixes: [
           {
             title: `插入“${insert}”`,
