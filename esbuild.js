@@ -12,6 +12,9 @@ const entries = [
   // apart: the engine's file stays small, and every check skips reading ~700 KB of code tables.
   { in: 'iconv-lite', out: 'dist/vendor/iconv-lite.js' },
   { in: 'fast-glob', out: 'dist/vendor/fast-glob.js' },
+  // Read only for Word documents (.docx): the zip and the XML parser.
+  { in: 'fflate', out: 'dist/vendor/fflate.js' },
+  { in: 'saxes', out: 'dist/vendor/saxes.js' },
   { in: 'server/src/server.ts', out: 'dist/server.js' },
   { in: 'client/src/extension.ts', out: 'dist/extension.js', external: ['vscode'] },
 ];
@@ -19,7 +22,7 @@ const entries = [
 // cache. It is built last: the hash of those scripts is written into it (the cache's key), so
 // that starting the CLI does not have to load node:crypto and hash the engine on every run.
 const loader = { in: 'server/src/cliLoader.ts', out: 'dist/cli.js', banner: '#!/usr/bin/env node' };
-const LAZY_VENDOR = ['iconv-lite', 'fast-glob'];
+const LAZY_VENDOR = ['iconv-lite', 'fast-glob', 'fflate', 'saxes'];
 
 /** Resolves `require('iconv-lite')` in dist/cli-main.js to the separate dist/vendor/iconv-lite.js. */
 const lazyVendorPlugin = {

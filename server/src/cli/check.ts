@@ -1,6 +1,7 @@
 // `yaodian check` and `yaodian fix`: lint files (and apply auto fixes), print a report.
 
 import * as fs from 'fs';
+import * as path from 'path';
 import { parseArgs } from 'util';
 import { defaultConfig, mergeConfig, SEVERITIES, type ConfigFile, type ResolvedConfig } from '../config/config';
 import { ConfigError, findConfigFile, loadConfigFile } from '../config/load';
@@ -11,10 +12,14 @@ import { formatJson, formatStylish, toJsonResult, type JsonFileResult } from '..
 import { formatGithub } from '../report/github';
 import { formatSarif, sarifFile, type SarifFile } from '../report/sarif';
 import { expandInputs } from './inputs';
-import { decode, encode, type Encoding } from './readText';
+import { encode, type Encoding } from './readText';
+import { readDocument, readError, type ReadDocument } from './readDocument';
+import { addComments, docxLocation, type DocxPackage } from '../docx';
+import type { Diagnostic } from '../engine/lint';
 import type { Io } from './main';
 
-const FORMATS = ['stylish', 'json', 'sarif', 'github'] as const;
+const FORMATS = ['stylish', 'json', 'sarif', 'github', 'docx'] as const;
+const SEVERITY_WORD = { error: '错误', warning: '警告', info: '提示' } as const;
 
 export async function checkCommand(args: string[], io: Io, alwaysFix: boolean): Promise<number> {
   const name = alwaysFix ? 'fix' : 'check';
@@ -47,6 +52,7 @@ export async function checkCommand(args: string[], io: Io, alwaysFix: boolean): 
   if (positionals.length === 0) return usage('需要至少一个文件、目录或通配符 (give at least one file, directory or glob)');
   if (!(FORMATS as readonly string[]).includes(values.format)) return usage(`不支持的格式 "${values.format}" (--format ${FORMATS.join('|')})`);
   if (!['auto', 'utf8', 'gb18030'].includes(values.encoding)) return usage(`不支持的编码 "${values.encoding}" (--encoding auto|utf8|gb18030)`);
+  if (values.format === 'docx' && !values['output-file']) return usage('--format docx 需要 -o <输出.docx>，写出带批注的文档副本 (needs -o <out.docx>)');
   let maxWarnings = Infinity;
   if (values['max-warnings'] !== undefined) {
     maxWarnings = Number(values['max-warnings']);
@@ -90,9 +96,9 @@ export async function checkCommand(args: string[], io: Io, alwaysFix: boolean): 
 
   const results: JsonFileResult[] = [];
   const sarifFiles: SarifFile[] = [];
+  const commented: { file: string; docx: DocxPackage; diagnostics: Diagnostic[] }[] = [];
   for (const file of files) {
     let config: ResolvedConfig;
-    let src;
     try {
       config = configFor(file);
     } catch (e) {
@@ -100,15 +106,23 @@ export async function checkCommand(args: string[], io: Io, alwaysFix: boolean): 
       exit = 2;
       continue;
     }
+    let read: ReadDocument;
     try {
-      src = decode(fs.readFileSync(file), values.encoding as Encoding | 'auto');
+      read = readDocument(file, values.encoding as Encoding | 'auto');
     } catch (e) {
-      io.err(`yaodian: 无法读取 ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}\n`);
+      io.err(readError(file, e));
       exit = 2;
       continue;
     }
-    let text = src.text;
-    if (alwaysFix || values.fix) {
+    const docx = read.docx;
+    if (docx && (alwaysFix || values.fix)) {
+      io.err(`yaodian: ${file}: --fix 不修改 Word 文档；请用 --format docx -o <输出.docx> 生成带批注的副本 (use --format docx -o <out.docx>)\n`);
+      exit = 2;
+      continue;
+    }
+    let text = read.text;
+    const src = read.source;
+    if (src && (alwaysFix || values.fix)) {
       const fixed = fixText(text, config);
       if (fixed.output !== text) {
         try {
@@ -123,6 +137,10 @@ export async function checkCommand(args: string[], io: Io, alwaysFix: boolean): 
     const { doc, diagnostics } = lintText(text, config);
     const shown = values.quiet ? diagnostics.filter((d) => d.severity === 'error') : diagnostics;
     const result = toJsonResult(file, shown, doc.lineIndex);
+    if (docx) {
+      result.messages.forEach((m, i) => (m.location = docxLocation(docx.paragraphs, shown[i].start)));
+      if (values.format === 'docx') commented.push({ file, docx, diagnostics: shown });
+    }
     results.push(result);
     // Fingerprints need the text: computed now, so the documents need not be kept.
     if (values.format === 'sarif') sarifFiles.push(sarifFile(result, doc, shown));
@@ -130,6 +148,10 @@ export async function checkCommand(args: string[], io: Io, alwaysFix: boolean): 
 
   const errors = results.reduce((n, r) => n + r.errorCount, 0);
   const warnings = results.reduce((n, r) => n + r.warningCount, 0);
+  if (values.format === 'docx') {
+    const code = writeCommented(commented, values['output-file'] as string, io);
+    return code !== 0 ? code : exit !== 0 ? exit : errors > 0 ? 1 : 0;
+  }
   const report =
     values.format === 'json'
       ? formatJson(results)
@@ -154,5 +176,27 @@ export async function checkCommand(args: string[], io: Io, alwaysFix: boolean): 
     io.err(`yaodian: 警告数 ${warnings} 超过上限 ${maxWarnings} (too many warnings)\n`);
     return 1;
   }
+  return 0;
+}
+
+/** `--format docx`: the one checked Word document, copied with a comment per finding. */
+function writeCommented(commented: { file: string; docx: DocxPackage; diagnostics: Diagnostic[] }[], out: string, io: Io): number {
+  if (commented.length !== 1) {
+    io.err(`yaodian check: --format docx 需要且只需要一个 Word 文档（.docx）(exactly one .docx input)\n`);
+    return 2;
+  }
+  const [{ file, docx, diagnostics }] = commented;
+  if (path.resolve(out) === path.resolve(file)) {
+    io.err(`yaodian check: -o 不能是被检查的文档本身，原文件不会被修改 (the original is never overwritten)\n`);
+    return 2;
+  }
+  const comments = diagnostics.map((d) => ({ start: d.start, end: d.end, text: `${SEVERITY_WORD[d.severity]}：${d.message}（${d.ruleId}）` }));
+  try {
+    fs.writeFileSync(out, addComments(docx, comments));
+  } catch (e) {
+    io.err(`yaodian: 无法写入 ${out}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}\n`);
+    return 2;
+  }
+  io.out(`已写入带批注的文档 ${out}（${comments.length} 条批注）/ wrote ${out} with ${comments.length} comments\n`);
   return 0;
 }

@@ -11,10 +11,11 @@ export interface Inputs {
 }
 
 const GLOB_CHARS = /[*?[\]{}]/;
-const IGNORED_DIRS = ['**/node_modules/**', '**/.git/**'];
+// `~$name.docx` is the lock file Word leaves beside an open document, not a document.
+const IGNORED_DIRS = ['**/node_modules/**', '**/.git/**', '**/~$*'];
 
 /** fast-glob is loaded only when a directory or a pattern is given, not for plain files. */
-function glob(pattern: string, options: { cwd: string; absolute: boolean; ignore: string[]; dot?: boolean }): string[] {
+function glob(pattern: string, options: { cwd: string; absolute: boolean; ignore: string[]; dot?: boolean; caseSensitiveMatch?: boolean }): string[] {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const fg = require('fast-glob') as typeof import('fast-glob');
   return fg.sync(pattern, options);
@@ -40,9 +41,10 @@ export function expandInputs(args: string[], cwd = process.cwd()): Inputs {
       stat = undefined;
     }
     if (stat?.isDirectory()) {
-      const found = glob('**/*.txt', { cwd: abs, absolute: true, ignore: IGNORED_DIRS, dot: false }).sort();
+      // Word documents beside the text files, any case of the extension (.DOCX from Windows).
+      const found = glob('**/*.{txt,docx}', { cwd: abs, absolute: true, ignore: IGNORED_DIRS, dot: false, caseSensitiveMatch: false }).sort();
       found.forEach(add);
-      if (found.length === 0) problems.push(`${arg}: 目录中没有 .txt 文件 (no *.txt files in directory)`);
+      if (found.length === 0) problems.push(`${arg}: 目录中没有 .txt 或 .docx 文件 (no *.txt or *.docx files in directory)`);
     } else if (stat) {
       add(abs);
     } else if (GLOB_CHARS.test(arg)) {

@@ -2,18 +2,20 @@
 // 2 bad usage or an unreadable file.
 
 import { checkCommand } from './check';
-import { annexCommand, outlineCommand, tasksCommand } from './subcommands';
+import { annexCommand, outlineCommand, tasksCommand, textCommand } from './subcommands';
 
 const USAGE = `用法 (usage):
-  yaodian check [options] <file|dir|glob>...   检查文档 (lint); 目录中查找 *.txt
+  yaodian check [options] <file|dir|glob>...   检查文档 (lint); 目录中查找 *.txt 与 *.docx
   yaodian fix   [options] <file|dir|glob>...   自动修复 (same as check --fix)
   yaodian outline <file> [--format text|json]   显示文档结构 (outline tree)
   yaodian annex <file>                          由正文生成任务分解表 (task table, layout B)
   yaodian tasks <file> [--by unit] [--format text|json|csv]
                                                 列出任务或各单位的任务 (tasks, or tasks by unit)
+  yaodian text <file.docx>                      显示从 Word 文档读出的文字 (text read from a .docx)
 
 check / fix 选项 (options):
   --format stylish|json|sarif|github   输出格式, 默认 stylish
+  --format docx -o <out.docx>          Word 文档: 写出带批注的副本, 每个问题一条批注
   --fix                                就地应用自动修复 (apply auto fixes in place)
   --config <path>                      指定配置文件 (instead of .yaodianrc.json discovery)
   --rule <id>=<severity>               覆盖规则级别, 可重复 (error|warning|info|off)
@@ -52,6 +54,8 @@ export async function run(argv: string[], io: Io = stdio): Promise<number> {
       return annexCommand(rest, io);
     case 'tasks':
       return tasksCommand(rest, io);
+    case 'text':
+      return textCommand(rest, io);
     case undefined:
     case '-h':
     case '--help':

@@ -13,7 +13,8 @@ import { taskTableCsv, tasksByUnitCsv } from '../report/csv';
 import { tasksByUnitText, tasksJson, tasksText } from '../report/tasks';
 import { outlineJson, outlineText } from '../report/outline';
 import type { Io } from './main';
-import { readText, type Encoding } from './readText';
+import type { Encoding } from './readText';
+import { readDocument, readError } from './readDocument';
 
 interface Loaded {
   doc: ParsedDocument;
@@ -37,9 +38,9 @@ function load(name: string, file: string, values: { encoding?: string; config?: 
   }
   let text: string;
   try {
-    text = readText(file, enc as Encoding | 'auto').text;
+    text = readDocument(file, enc as Encoding | 'auto').text;
   } catch (e) {
-    io.err(`yaodian: 无法读取 ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}\n`);
+    io.err(readError(file, e));
     return 2;
   }
   const config = mergeConfig(defaultConfig(), layer);
@@ -111,5 +112,19 @@ export function tasksCommand(args: string[], io: Io): number {
   if (format === 'json') io.out(tasksJson(doc, analysis, byUnit));
   else if (format === 'csv') io.out(byUnit ? tasksByUnitCsv(doc, analysis) : taskTableCsv(doc, analysis));
   else io.out(byUnit ? tasksByUnitText(doc, analysis) : tasksText(doc, analysis));
+  return 0;
+}
+
+/** `yaodian text <file.docx>`: the text read from a Word document, as the checker sees it. */
+export function textCommand(args: string[], io: Io): number {
+  const parsed = parse('text', args, io, {});
+  if (!parsed) return 2;
+  const file = parsed.positionals[0];
+  try {
+    io.out(readDocument(file, ((parsed.values as { encoding?: string }).encoding ?? 'auto') as Encoding | 'auto').text);
+  } catch (e) {
+    io.err(readError(file, e));
+    return 2;
+  }
   return 0;
 }

@@ -9,3 +9,4 @@ export function isWordFile(file: string): boolean {
   const lower = file.toLowerCase();
   return ['.docx', '.docm', '.dotx', '.doc', '.wps'].some((ext) => lower.endsWith(ext));
 }
+export { addComments, COMMENT_AUTHOR, type DocxComment } from './comments';

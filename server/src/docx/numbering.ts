@@ -210,7 +210,8 @@ export class Numbering {
     let counts = this.counters.get(key);
     if (!counts) this.counters.set(key, (counts = []));
     const startOf = (i: number): number => inst.startOverrides.get(i) ?? levelOf(i)?.start ?? 1;
-    counts[ilvl] = counts[ilvl] === undefined ? startOf(ilvl) : counts[ilvl] + 1;
+    const previous = counts[ilvl];
+    counts[ilvl] = previous === undefined ? startOf(ilvl) : previous + 1;
     for (let i = ilvl + 1; i < 9; i++) if (levelOf(i)?.restarts !== false) counts[i] = undefined;
     if (level.format === 'none') return '';
     // A bullet's text is the bullet itself, often a private-use symbol-font character.
@@ -252,7 +253,12 @@ function roman(n: number): string {
   if (n <= 0 || n >= 4000) return String(n);
   const table: [number, string][] = [[1000, 'M'], [900, 'CM'], [500, 'D'], [400, 'CD'], [100, 'C'], [90, 'XC'], [50, 'L'], [40, 'XL'], [10, 'X'], [9, 'IX'], [5, 'V'], [4, 'IV'], [1, 'I']];
   let out = '';
-  for (const [v, s] of table) while (n >= v) (out += s), (n -= v);
+  for (const [v, s] of table) {
+    while (n >= v) {
+      out += s;
+      n -= v;
+    }
+  }
   return out;
 }
 

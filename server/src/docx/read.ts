@@ -255,6 +255,11 @@ function readBody(xml: string, numbering: Numbering): Block[] {
       }
       if (!inBody) return;
       switch (name) {
+        case 'w:rPr': {
+          const r = runs[runs.length - 1];
+          if (stack[stack.length - 1] === 'w:r' && r?.props) r.props[1] = end;
+          break;
+        }
         case 'w:body':
           inBody = false;
           break;
@@ -439,5 +444,5 @@ export function docxLocation(paragraphs: ParagraphSpan[], offset: number): strin
   const p = paragraphAt(paragraphs, offset);
   if (!p) return '';
   const where = `第${p.paragraph}段`;
-  return p.cell ? `${where}（表${p.cell.table} 第${p.cell.row}行第${p.cell.column}列）` : p.inTextBox ? `${where}（文本框）` : where;
+  return p.cell ? `${where}，表${p.cell.table} 第${p.cell.row}行第${p.cell.column}列` : p.inTextBox ? `${where}，文本框` : where;
 }
