@@ -331,7 +331,12 @@ function layout(blocks: Block[]): DocxText {
       inTextBox: para.inTextBox,
     });
     const base = start + para.marker.length;
-    for (const piece of para.pieces) pieces.push({ ...piece, start: base + piece.start, end: base + piece.end });
+    // Pieces belong to their paragraph only: moved to text offsets in place.
+    for (const piece of para.pieces) {
+      piece.start += base;
+      piece.end += base;
+      pieces.push(piece);
+    }
   };
   /** A text box's paragraphs, each on a line of its own after the paragraph that holds the box. */
   const boxes = (para: ParaBuild): void => {
