@@ -8,6 +8,7 @@ import * as vscode from 'vscode';
 import { ActiveDocument } from './activeDocument';
 import { registerAutoDetect } from './autoDetect';
 import { registerCommands } from './commands';
+import { registerDocx } from './docx';
 import { isYaodian, YaodianServer } from './languageClient';
 import { StatsStatusBar } from './statusBar';
 import { TasksByUnitView } from './tasksView';
@@ -53,6 +54,7 @@ export function activate(context: vscode.ExtensionContext): YaodianApi {
     statusBar,
     registerCommands(yaodian, active, view),
     registerAutoDetect(),
+    registerDocx(),
     vscode.workspace.onDidOpenTextDocument(startIfNeeded),
   );
   vscode.workspace.textDocuments.forEach(startIfNeeded);
