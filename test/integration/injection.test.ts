@@ -178,7 +178,8 @@ const INJECTORS: Record<string, (doc: ParsedDocument) => Injection | null> = {
       const cell = rows.length === 1 && present(rows[0].time) ? rows[0].time : s.inlineTime;
       if (!cell || cell.text.length === 0) continue;
       const months = mention.node.parts.reduce((m, p) => m | p.months, 0);
-      const quarter = [0x7, 0x38, 0x1c0, 0xe00].findIndex((q) => (q & months) === 0);
+      // The latest such quarter: an early one could also precede the issue date (time-before-issue).
+      const quarter = [0x7, 0x38, 0x1c0, 0xe00].map((q) => (q & months) === 0).lastIndexOf(true);
       return { text: replace(doc.text, cell.start, cell.end, `${'一二三四'[quarter]}季度`), rule: 'time-conflict', line: lineOf(doc, cell.start) };
     }
     return null;

@@ -14,7 +14,11 @@ function slices(text: string, ds: Diagnostic[]): string[] {
   return ds.map((d) => text.slice(d.start, d.end));
 }
 
-const HEAD = '2026年某区政务公开工作要点\n为进一步深化本区政务公开工作，制定本工作要点。\n一、强化重点领域信息公开\n';
+// The document assigns units to most of its tasks (the first item's two tasks are covered), so
+// each task without a unit is reported.
+const HEAD =
+  '2026年某区政务公开工作要点\n为进一步深化本区政务公开工作，制定本工作要点。\n一、强化重点领域信息公开\n' +
+  '（一）做好政务信息公开。按规定公开政府信息。做好政府信息发布。（责任单位：区政府办公室）\n';
 
 const ANNEX_HEAD = '附件\n2026年某区政务公开工作要点任务分解表\n| 序号 | 任务分解 | 责任单位 | 时间节点 |\n|---|---|---|---|\n';
 
@@ -68,7 +72,12 @@ describe('unit-missing', () => {
 
     it('stays silent where the document assigns no units, unless requireUnit is always', () => {
       const text = '2026年某区档案馆政务公开工作计划\n一、重点工作\n（一）做好档案开放信息公开。及时公开年度档案开放目录。\n';
-      assert.deepEqual(check(text), []);
+      // Said once for the document, as information, at the title.
+      const [note, ...rest] = check(text);
+      assert.deepEqual(rest, []);
+      assert.equal(note.severity, 'info');
+      assert.deepEqual(slices(text, [note]), ['2026年某区档案馆政务公开工作计划']);
+      assert.match(note.message, /^本文档未逐项明确责任单位:1 项任务中 0 项有责任单位/);
       assert.equal(check(text, { requireUnit: 'always' }).length, 1);
       assert.deepEqual(check(`${HEAD}（一）做好财政信息公开。按规定公开部门预决算。\n`, { requireUnit: 'never' }), []);
     });

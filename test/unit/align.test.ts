@@ -258,10 +258,11 @@ describe('align', () => {
       assert.equal(a.rowsOfSentence.size, 0);
     });
 
-    it('leaves every row an orphan when the body has no sentences', () => {
+    it('does not align a table when the body has no sentences: it is a standalone task table', () => {
       const d = parseDocument(doc('附件', '序号 | 任务 | 责任单位 | 时间节点', '1 | 做好甲工作。 | 区甲局 | 全年'));
-      assert.deepEqual(covered(d), [[]]);
-      assert.equal(alignmentOf(d).matches[0].score, 0);
+      assert.equal(d.kind, 'table');
+      assert.equal(d.alignment, null);
+      assert.equal(d.annex?.rows.length, 1);
     });
 
     it('leaves a row with an empty task an orphan', () => {

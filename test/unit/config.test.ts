@@ -60,7 +60,10 @@ describe('config', () => {
     const c = mergeConfig(defaultConfig(), { rules: { 'annex-order': 'off', 'annex-serial': 'warning' } }, undefined, { rules: { 'annex-order': 'error' }, planYear: 2030 });
     assert.deepEqual(c.rules, { 'annex-order': 'error', 'annex-serial': 'warning' });
     assert.equal(c.planYear, 2030);
-    assert.deepEqual(defaultConfig().nonTaskSections, ['总体要求', '指导思想', '工作目标', '基本原则', '主要目标']);
+    assert.deepEqual(defaultConfig().nonTaskSections, [
+      '总体要求', '指导思想', '工作目标', '基本原则', '主要目标', '发展目标', '总体目标', '目标任务', '实施步骤', '工作步骤',
+      '保障措施', '组织保障', '工作要求', '有关要求', '工作原则', '实施范围', '适用范围',
+    ]);
   });
 
   it('nonTaskSections from the config decides which chapters hold tasks', () => {

@@ -62,16 +62,35 @@ export class DocumentAnalysis {
   }
 
   /**
-   * Whether the document assigns responsibility: its title names a 工作要点, 任务分解, 任务清单
-   * or 分工, or it names a unit somewhere (inline or in an annex unit column).
+   * Whether each task must name its units: the config says `requireUnit: "always"`, or (auto) the
+   * document assigns units to most of its tasks, inline, on labelled lines or in annex rows.
+   * Many single-office plans assign none by design: then tasks without units are not errors
+   * (unit-missing says so once for the document).
    */
   get assignsUnits(): boolean {
     if (this.config.requireUnit === 'always') return true;
     if (this.config.requireUnit === 'never') return false;
-    const title = this.doc.title?.text ?? '';
-    if (/工作要点|任务分解|任务清单|分工/.test(title)) return true;
-    if (this.doc.unitParens.some((p) => p.units.length > 0)) return true;
-    const annex = this.doc.annex;
-    return annex !== null && annex.rows.some((r) => r.unitList.length > 0);
+    const { tasks, covered } = this.unitCoverage;
+    return tasks > 0 && covered * 2 >= tasks;
   }
+
+  /** How many tasks there are and how many have units (inline, labelled, or in a row with units). */
+  get unitCoverage(): { tasks: number; covered: number } {
+    if (this.coverageCache) return this.coverageCache;
+    const tasks = this.doc.tasks;
+    let covered = 0;
+    for (let i = 0; i < tasks.length; i++) {
+      const s = tasks[i];
+      if ((s.unitParen && s.unitParen.units.length > 0) || s.unitParen?.emptyValues.length || this.rowsOf(s).some((r) => r.unitList.length > 0)) covered++;
+    }
+    const annex = this.doc.annex;
+    let total = tasks.length;
+    // A table without a body (or with more rows than tasks): its rows are the tasks.
+    if (annex && annex.header.some((c) => c.role === 'units') && annex.rows.length > total) {
+      total = annex.rows.length;
+      covered = annex.rows.filter((r) => r.unitList.length > 0 || (r.units !== null && r.units.text.trim() !== '')).length;
+    }
+    return (this.coverageCache = { tasks: total, covered });
+  }
+  private coverageCache: { tasks: number; covered: number } | undefined;
 }

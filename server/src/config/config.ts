@@ -2,7 +2,7 @@
 // and command-line overrides, merged into one ResolvedConfig.
 
 import type { Severity } from '../rules/types';
-import { DEFAULT_NON_TASK_SECTIONS } from '../document/parse';
+import { NON_TASK_SECTIONS } from '../lexicon';
 import { foldWidth, removeSpaces } from '../document/text';
 
 export type Requirement = 'auto' | 'always' | 'never';
@@ -32,7 +32,7 @@ export function defaultConfig(): ResolvedConfig {
   return {
     rules: {},
     planYear: null,
-    nonTaskSections: [...DEFAULT_NON_TASK_SECTIONS],
+    nonTaskSections: [...NON_TASK_SECTIONS],
     requireTimeNode: 'auto',
     requireUnit: 'auto',
     unitAliases: {},

@@ -5,17 +5,10 @@
 import type { Annex, AnnexLayout, AnnexRow, Cell, Column, ColumnRole, Span, TimeNode, Unit, UnitRole } from './model';
 import { foldWidth, skipSpaces, trimEndIndex, type Line } from './text';
 import { isAnnexStart, isNoise } from './classify';
-import { parseTimeNode } from './time';
+import { findTimeMentions, parseTimeNode } from './time';
 import { parseUnitList } from './units';
-
-const HEADER_NAMES: Record<Exclude<ColumnRole, 'other'>, string[]> = {
-  serial: ['序号', '编号'],
-  task: ['任务分解', '工作任务', '任务内容', '具体任务', '重点任务', '工作内容', '二级指标', '主要任务', '工作措施', '具体措施', '任务事项', '任务', '三级指标'],
-  category: ['一级指标', '类别', '重点领域', '工作类别', '任务类别', '类型', '领域', '板块'],
-  units: ['责任单位', '责任部门', '责任处室', '牵头单位', '配合单位', '牵头部门', '配合部门', '责任主体', '主责单位', '协办单位', '参与单位'],
-  time: ['时间节点', '完成时限', '完成时间', '时限', '时间', '进度安排', '完成期限'],
-};
-const OTHER_NAMES = ['备注', '说明', '工作要求', '完成标准', '评价标准', '分值'];
+import { readBarlessTable } from './barless';
+import { HEADER_NAMES, OTHER_HEADER_NAMES, unitColumnRole } from '../lexicon';
 
 /** The role of a header cell, or null when it is no known header name. */
 export function headerRole(cell: string): ColumnRole | null {
@@ -24,12 +17,12 @@ export function headerRole(cell: string): ColumnRole | null {
   for (const role of Object.keys(HEADER_NAMES) as (keyof typeof HEADER_NAMES)[]) {
     if (HEADER_NAMES[role].includes(name)) return role;
   }
-  if (OTHER_NAMES.includes(name)) return 'other';
+  if (OTHER_HEADER_NAMES.includes(name)) return 'other';
   return null;
 }
 
 /** A cell as read from the text: it is the row's Cell itself (present), no copy is made. */
-interface RawCell extends Cell {
+export interface RawCell extends Cell {
   line: number;
 }
 
@@ -48,7 +41,7 @@ export function findAnnex(text: string, lines: Line[], trimmed: string[]): Annex
       const t = trimmed[j];
       if (t.length === 0 || isNoise(t)) continue;
       if (isAnnexStart(t)) break;
-      const annex = readTable(text, lines, trimmed, j, i);
+      const annex = readTable(text, lines, trimmed, j, i) ?? readBarlessTable(text, lines, trimmed, j, i);
       if (annex) {
         annex.title = title;
         return annex;
@@ -110,7 +103,7 @@ function readTable(
     let dataCells = 0;
     for (let k = next; k < lines.length; k++) {
       const t = trimmed[k];
-      if (t.length === 0 || isNoise(t) || isSeparatorLine(t)) continue;
+      if (t.length === 0 || isNoise(t) || isSeparatorLine(t) || isBarsOnly(t) || (!t.includes('|') && isSectionRow(t))) continue;
       dataCells = splitBars(text, lines[k]).length;
       break;
     }
@@ -127,6 +120,7 @@ function readTable(
     headerRange: { start: header[0].start, end: header[header.length - 1].end },
     rows: [],
     badLines: [],
+    sections: [],
   };
   if (layout === 'cells') readCellRows(text, lines, trimmed, next, annex);
   else readLineRows(text, lines, trimmed, next, annex);
@@ -137,7 +131,7 @@ function isSeparatorLine(t: string): boolean {
   return /^\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?$/.test(t);
 }
 
-function spanOf(text: string, line: Line): Span {
+export function spanOf(text: string, line: Line): Span {
   const f = line.folded;
   let s = 0;
   let e = f.length;
@@ -229,26 +223,71 @@ function readCellRows(text: string, lines: Line[], trimmed: string[], from: numb
   if (lastLine >= from) annex.range.end = lines[lastLine].end;
 }
 
-/** Layouts B and C: one row per line, cells by position. */
+/** How many lines ahead a section row (`一、知识产权保护方面(共5项)`) may look for the next row. */
+const SECTION_LOOKAHEAD = 3;
+
+/**
+ * Layouts B and C: one row per line. Complete rows place cells by position; rows with fewer
+ * cells (a merged cell printed once) are placed by content, like layout A. Lines of bars only,
+ * repeated header rows and section rows between rows are part of the table, not rows.
+ */
 function readLineRows(text: string, lines: Line[], trimmed: string[], from: number, annex: Annex): void {
   const tabs = annex.layout === 'tabs';
+  const isRowLine = (t: string): boolean => (tabs ? t.includes('\t') : t.includes('|'));
   let prev: AnnexRow | null = null;
   for (let k = from; k < lines.length; k++) {
     const t = trimmed[k];
-    if (t.length === 0 || isNoise(t) || (!tabs && isSeparatorLine(t))) continue;
-    if (tabs ? !t.includes('\t') : !t.includes('|')) break;
+    if (t.length === 0 || isNoise(t) || (!tabs && (isSeparatorLine(t) || isBarsOnly(t)))) continue;
+    if (!isRowLine(t)) {
+      if (isSectionRow(t) && nextRowWithin(trimmed, k + 1, isRowLine)) {
+        annex.sections.push(spanOf(text, lines[k]));
+        annex.range.end = lines[k].end;
+        continue;
+      }
+      break;
+    }
     annex.range.end = lines[k].end;
     const cells = tabs ? splitTabs(text, lines[k]) : splitBars(text, lines[k]);
-    if (cells.filter((c) => c.text.length > 0).length < 2) {
+    const filled = cells.filter((c) => c.text.length > 0);
+    if (filled.length < 2) {
       annex.badLines.push(spanOf(text, lines[k]));
       continue;
     }
-    const placed: (RawCell | null)[] = annex.header.map((_, i) => cells[i] ?? null);
-    // Cells past the header are extra only when they hold something (Word pads rows with tabs).
-    const r = buildRow(placed, cells.slice(annex.header.length).filter((c) => c.text.length > 0), annex.header, prev, annex.rows.length, true);
+    // A header repeated after a page break.
+    if (filled.every((c) => headerRole(c.text) !== null)) continue;
+    let r: AnnexRow;
+    // Fewer cells than columns (not merely empty ones): a cell merged from the row above.
+    if (cells.length < annex.header.length && !tabs) {
+      r = placeCells(cells, annex.header, prev, annex.rows.length);
+    } else {
+      const placed: (RawCell | null)[] = annex.header.map((_, i) => cells[i] ?? null);
+      // Cells past the header are extra only when they hold something (Word pads rows with tabs).
+      r = buildRow(placed, cells.slice(annex.header.length).filter((c) => c.text.length > 0), annex.header, prev, annex.rows.length, true);
+    }
     annex.rows.push(r);
     prev = r;
   }
+}
+
+function isBarsOnly(t: string): boolean {
+  return /^[|\s]+$/.test(t);
+}
+
+/** A heading between rows: short, no sentence end, opening with an outline marker or a part name. */
+function isSectionRow(t: string): boolean {
+  return t.length <= 60 && !/[。;]$/.test(t) && /^(?:[一二三四五六七八九十百]+[、.]|\([一二三四五六七八九十百]+\)|第[一二三四五六七八九十百]+[部分章节])/.test(t);
+}
+
+function nextRowWithin(trimmed: string[], from: number, isRowLine: (t: string) => boolean): boolean {
+  let seen = 0;
+  for (let k = from; k < trimmed.length && seen < SECTION_LOOKAHEAD; k++) {
+    const t = trimmed[k];
+    if (t.length === 0 || isNoise(t)) continue;
+    if (isRowLine(t)) return true;
+    if (!isSectionRow(t)) return false;
+    seen++;
+  }
+  return false;
 }
 
 /**
@@ -336,7 +375,7 @@ function placeCells(cells: RawCell[], header: Column[], prev: AnnexRow | null, i
  */
 const unitCache = new Map<string, Unit[]>();
 
-function unitsAt(text: string, start: number, role: UnitRole): Unit[] {
+export function unitsAt(text: string, start: number, role: UnitRole): Unit[] {
   const key = `${role}\u0000${text}`;
   let parsed = unitCache.get(key);
   if (parsed === undefined) {
@@ -362,16 +401,27 @@ const MAY_BE_TIME = /[年月季日]|长期|持续|常态|每|按/;
  */
 const timeCache = new Map<string, TimeNode | null>();
 
-function timeNodeOf(text: string): TimeNode | null {
+export function timeNodeOf(text: string): TimeNode | null {
   const t = text.trim();
   if (!MAY_BE_TIME.test(t)) return null;
   let node = timeCache.get(t);
   if (node === undefined) {
-    node = parseTimeNode(t);
+    node = parseTimeNode(t) ?? describedTime(t);
     if (timeCache.size > 2000) timeCache.clear();
     timeCache.set(t, node);
   }
   return node;
+}
+
+/**
+ * A time cell written as a phrase (`2021年2月公布预算信息,2021年8月公布上年度决算信息`): the months
+ * its time mentions name, when it names any. Not a node a drafter should write, but readable.
+ */
+function describedTime(t: string): TimeNode | null {
+  if (t.length <= 8) return null;
+  const mentions = findTimeMentions(t, 0);
+  if (mentions.length === 0) return null;
+  return { text: t, parts: mentions.flatMap((m) => m.node.parts), wholeYear: mentions.every((m) => m.node.wholeYear) };
 }
 
 interface CellFeatures {
@@ -456,7 +506,7 @@ function fit(f: CellFeatures, role: ColumnRole): number {
 
 const UNIT_SUFFIX = /(局|委|办|室|处|科|部|厅|院|会|中心|政府|街道|镇|乡|单位|部门|公司|集团|队|所|站|馆|团|社|支队|大队|分局|管委会|街镇|各区|各县)$/;
 
-function looksLikeUnits(t: string): boolean {
+export function looksLikeUnits(t: string): boolean {
   const names = t.split(/[、,，;；]/).map((s) => s.replace(/\s+/g, '').replace(/(牵头|配合|负责|参与|落实)+$/, ''));
   return names.length > 0 && names.every((n) => n.length > 0 && n.length <= 30 && UNIT_SUFFIX.test(n));
 }
@@ -464,7 +514,7 @@ function looksLikeUnits(t: string): boolean {
 /** Shared by the rows without extra cells (nearly all): one empty list, never modified. */
 const NO_CELLS: readonly RawCell[] = Object.freeze([]);
 
-function buildRow(
+export function buildRow(
   placed: (RawCell | null)[],
   extra: RawCell[],
   header: Column[],
@@ -557,10 +607,4 @@ function buildRow(
 /** A merged cell's value carried down from the row above: same text and range, not present here. */
 function carriedCell(c: Cell): Cell {
   return { start: c.start, end: c.end, text: c.text, present: false };
-}
-
-/** The role a unit column gives its names: 牵头单位 lead, 配合/协办/参与单位 support, else responsible. */
-function unitColumnRole(name: string): UnitRole {
-  if (name.includes('牵头')) return 'lead';
-  return name.includes('配合') || name.includes('协办') || name.includes('参与') ? 'support' : 'responsible';
 }

@@ -1,6 +1,8 @@
 // Line-level recognisers: noise, dates, titles, the annex start. Each takes a line already
 // folded to half-width and trimmed.
 
+import { DOCUMENT_KINDS, ISSUE_DATE_LABELS, METADATA_LABELS } from '../lexicon';
+
 /** Page markers and web-page debris: tolerated, never tasks. */
 const NOISE_PATTERNS: RegExp[] = [
   /^-\s*\d{1,4}\s*-$/, // - 1 -   — 2 —
@@ -15,6 +17,9 @@ const NOISE_PATTERNS: RegExp[] = [
   /^(字号)?[:：]?\s*[大中小]\s*[大中小]\s*[大中小]$/,
 ];
 
+// A web page's metadata block (`索 引 号:`, `发文日期:…`): page furniture.
+NOISE_PATTERNS.push(new RegExp(`^(?:${METADATA_LABELS.map((l) => [...l].join('\\s*')).join('|')})\\s*:`));
+
 /** The patterns as one alternation: one native call per line instead of ten. */
 const NOISE = new RegExp(NOISE_PATTERNS.map((r) => `(?:${r.source})`).join('|'), 'i');
 
@@ -26,6 +31,41 @@ const DATE_LINE = /^(\d{4})\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$/;
 const CN_DATE_LINE = /^([〇零一二三四五六七八九]{4})年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日$/;
 const CN_DIGIT: Record<string, number> = { 〇: 0, 零: 0, 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
 
+export interface CalendarDate {
+  year: number;
+  month: number;
+  day: number;
+}
+
+const CN_SMALL: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+
+/** 一 … 三十一 as a number. */
+function smallChineseNumber(s: string): number {
+  if (s === '十') return 10;
+  const ten = s.indexOf('十');
+  if (ten < 0) return CN_SMALL[s] ?? 0;
+  return (ten === 0 ? 1 : CN_SMALL[s[0]] ?? 0) * 10 + (ten === s.length - 1 ? 0 : CN_SMALL[s[ten + 1]] ?? 0);
+}
+
+/** The date of a date line (`2023年4月12日`, `二〇二三年四月十二日`), else null. */
+export function dateOfLine(line: string): CalendarDate | null {
+  const s = line.replace(/\s+/g, '');
+  let m = /^(\d{4})年(\d{1,2})月(\d{1,2})日$/.exec(s);
+  if (m) return { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) };
+  m = /^([〇零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,2})月([一二三四五六七八九十]{1,3})日$/.exec(s);
+  if (m) return { year: Number([...m[1]].map((c) => CN_DIGIT[c]).join('')), month: smallChineseNumber(m[2]), day: smallChineseNumber(m[3]) };
+  return null;
+}
+
+/** A metadata line giving the issue date (`发文日期:2021年03月16日`, `成文日期:2021-03-16`), else null. */
+export function issueDateOfMetadata(line: string): CalendarDate | null {
+  const s = line.replace(/\s+/g, '');
+  const label = ISSUE_DATE_LABELS.find((l) => s.startsWith(l + ':'));
+  if (!label) return null;
+  const m = /^(\d{4})(?:年|-|\/|\.)(\d{1,2})(?:月|-|\/|\.)(\d{1,2})日?$/.exec(s.slice(label.length + 1));
+  return m ? { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) } : null;
+}
+
 /** The year of a date line (`2023年4月12日`, `二〇二三年四月十二日`), else null. */
 export function dateLineYear(line: string): number | null {
   const s = line.replace(/\s+/g, '');
@@ -36,8 +76,6 @@ export function dateLineYear(line: string): number | null {
   return null;
 }
 
-/** Document kinds a title ends with. */
-export const DOCUMENT_KINDS = ['工作要点', '实施方案', '实施意见', '工作计划', '行动方案', '任务清单', '任务分解表', '要点'];
 
 /**
  * A title line: ends with the document's kind (an optional trailing `(征求意见稿)`-style note
@@ -48,7 +86,8 @@ export function isTitleLine(line: string): boolean {
   if (/[。,;:!?、]/.test(line)) return false;
   const core = line.replace(/\s*[([【][^)\]】]{1,8}[)\]】]\s*$/, '').replace(/\s+$/, '');
   if (core.endsWith('》')) return false;
-  return DOCUMENT_KINDS.some((k) => core.endsWith(k)) && !core.endsWith('任务分解表');
+  // An annex's own title (`…任务分解表`, `…分工表`) is not the document's.
+  return DOCUMENT_KINDS.some((k) => core.endsWith(k)) && !core.endsWith('任务分解表') && !core.endsWith('分工表');
 }
 
 /** The plan year written in a title (`2025年松江区…` → 2025). */

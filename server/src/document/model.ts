@@ -130,7 +130,8 @@ export interface Item {
 // ---------------------------------------------------------------------------------------------
 // Annex
 
-export type AnnexLayout = 'cells' | 'pipes' | 'tabs';
+/** cells: a cell per line with bars (A); pipes (B); tabs (C); lines: a cell per line without bars, as a browser copies a Word table. */
+export type AnnexLayout = 'cells' | 'pipes' | 'tabs' | 'lines';
 export type ColumnRole = 'serial' | 'task' | 'category' | 'units' | 'time' | 'other';
 
 export interface Column {
@@ -179,6 +180,8 @@ export interface Annex {
   rows: AnnexRow[];
   /** Lines inside the table that could not be read as a row. */
   badLines: Span[];
+  /** Section rows between rows (`一、知识产权保护方面(共5项)`): headings of the table's own. */
+  sections: Span[];
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -219,6 +222,8 @@ export interface ParsedDocument {
   planYear: number | null;
   /** The date line of the preamble or closing (`2023年4月12日`), if any. */
   dates: Span[];
+  /** The issue date: the preamble's date line, or a `发文日期` metadata line; null when neither. */
+  issueDate: { year: number; month: number; day: number } | null;
   /** Top-level items (chapters, or whatever level the document starts with). */
   outline: Item[];
   /** All items in document order. */
@@ -232,5 +237,13 @@ export interface ParsedDocument {
   /** Every unit parenthetical of the body. */
   unitParens: UnitParenthetical[];
   annex: Annex | null;
+  /**
+   * plan: an outline without a task table; plan-with-annex: the body's tasks and a task table
+   * that breaks them down (compared row by row); table: a standalone task table, maybe behind a
+   * cover notice: its rows are the tasks and nothing is compared with a body.
+   */
+  kind: DocumentKind;
   alignment: Alignment | null;
 }
+
+export type DocumentKind = 'plan' | 'plan-with-annex' | 'table';

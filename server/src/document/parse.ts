@@ -3,6 +3,7 @@
 // is read by annex.ts and aligned with the body by align.ts.
 
 import type {
+  DocumentKind,
   Item,
   Marker,
   Paragraph,
@@ -15,10 +16,11 @@ import type {
 } from './model';
 import { foldWidth, LineIndex, skipSpaces, splitLines, textKey, trimEndIndex, type Line } from './text';
 import { parseMarker } from './markers';
-import { dateLineYear, isAnnexStart, isNoise, isSignatureLine, isTitleLine, titleYear } from './classify';
+import { dateLineYear, dateOfLine, isAnnexStart, isNoise, isSignatureLine, isTitleLine, issueDateOfMetadata, titleYear, type CalendarDate } from './classify';
 import { matchBrackets, splitSentences } from './sentences';
-import { parseUnitParenthetical, readUnitParenthetical } from './units';
-import { findTimeMentions } from './time';
+import { parseLabelledLine, parseUnitParenthetical, readUnitParenthetical } from './units';
+import { NON_TASK_SECTIONS, NOTE_KEYS } from '../lexicon';
+import { findTimeMentions, parseTimeNode } from './time';
 import { findAnnex } from './annex';
 import { alignAnnex } from './align';
 
@@ -27,7 +29,7 @@ export interface ParseOptions {
   nonTaskSections?: readonly string[];
 }
 
-export const DEFAULT_NON_TASK_SECTIONS = ['总体要求', '指导思想', '工作目标', '基本原则', '主要目标'];
+export const DEFAULT_NON_TASK_SECTIONS = NON_TASK_SECTIONS;
 
 /** Longest first sentence that still counts as an item's title sentence. */
 const TITLE_SENTENCE_MAX = 40;
@@ -44,6 +46,8 @@ interface ItemBuilder {
   closed: boolean;
   /** Noise lines (page markers) met inside the item's text: left out of sentence content. */
   noise: Range[];
+  /** Labelled lines after the item (`责任单位:区甲局牵头,区乙局配合`, `完成时限:6月底前`). */
+  labels: UnitParenthetical[];
 }
 
 export function parseDocument(text: string, options: ParseOptions = {}): ParsedDocument {
@@ -65,6 +69,7 @@ export function parseDocument(text: string, options: ParseOptions = {}): ParsedD
   let title: Span | null = null;
   let current: ItemBuilder | null = null;
   let preambleYear: number | null = null;
+  let issueDate: CalendarDate | null = null;
 
   const addParagraph = (line: Line, kind: Paragraph['kind']): void => {
     const s = lineSpan(text, line);
@@ -83,6 +88,7 @@ export function parseDocument(text: string, options: ParseOptions = {}): ParsedD
     // 主办 or a 二维码; a page fraction like `3 / 10` has none.
     if (isNoise(t) && !(marker && /[\u4e00-\u9fff]/.test(folded.slice(marker.end, line.end)))) {
       addParagraph(line, 'noise');
+      if (!current && !issueDate) issueDate = issueDateOfMetadata(t);
       // A page marker inside a wrapped sentence stays out of the sentence's content.
       if (current && !current.closed) current.noise.push({ start: line.start, end: line.end });
       continue;
@@ -103,6 +109,7 @@ export function parseDocument(text: string, options: ParseOptions = {}): ParsedD
         open: !item.headingOnly && !endsSentence(folded, item.text.start, item.text.end),
         closed: false,
         noise: [],
+        labels: [],
       };
       builders.push(current);
       continue;
@@ -111,7 +118,10 @@ export function parseDocument(text: string, options: ParseOptions = {}): ParsedD
     if (year !== null) {
       dates.push(lineSpan(text, line));
       // Only a preamble date (before the outline) gives the plan year, not a closing date.
-      if (!title && !current && preambleYear === null) preambleYear = year;
+      if (!title && !current && preambleYear === null) {
+        preambleYear = year;
+        issueDate ??= dateOfLine(t);
+      }
       addParagraph(line, current ? 'free' : title ? 'introduction' : 'preamble');
       if (current) current.closed = true;
       continue;
@@ -124,8 +134,18 @@ export function parseDocument(text: string, options: ParseOptions = {}): ParsedD
       addParagraph(line, title ? 'introduction' : 'preamble');
       continue;
     }
-    // A plain paragraph after an item: a wrapped continuation, the body of a heading, or free text.
+    // A labelled line (`责任单位:区甲局牵头,区乙局配合`) after an item covers that item.
     const s = lineSpan(text, line);
+    if (!current.closed && mayBeLabel(t)) {
+      const label = parseLabelledLine(s.text, s.start);
+      if (label) {
+        current.labels.push(label);
+        current.item.endLine = li;
+        current.open = false;
+        continue;
+      }
+    }
+    // A plain paragraph after an item: a wrapped continuation, the body of a heading, or free text.
     if (!current.closed && current.open) {
       current.paragraphs[current.paragraphs.length - 1].end = s.end;
       current.item.endLine = li;
@@ -166,13 +186,32 @@ export function parseDocument(text: string, options: ParseOptions = {}): ParsedD
   for (let bi = 0; bi < builders.length; bi++) {
     const b = builders[bi];
     readItemText(text, folded, b, sentences, unitParens);
+    if (b.labels.length > 0) applyLabels(b, unitParens);
     if (b === builders[builders.length - 1]) splitOffClosing(text, lineIndex, b, sentences, paragraphs);
     const item = b.item;
-    item.range = { start: item.marker.start, end: b.paragraphs.length ? b.paragraphs[b.paragraphs.length - 1].end : item.text.end };
+    const lastText = b.paragraphs.length ? b.paragraphs[b.paragraphs.length - 1].end : item.text.end;
+    item.range = { start: item.marker.start, end: b.labels.length ? Math.max(lastText, b.labels[b.labels.length - 1].end) : lastText };
+  }
+  // Goals, principles, requirements… hold no tasks, unless they carry unit notes.
+  const carriesNotes = new Set<Item>();
+  for (let k = items.length - 1; k >= 0; k--) {
+    const item = items[k];
+    if (item.unitParens.length > 0 || carriesNotes.has(item)) {
+      for (let p: Item | null = item; p && !carriesNotes.has(p); p = p.parent) carriesNotes.add(p);
+      carriesNotes.add(item);
+    }
   }
   for (let k = 0; k < items.length; k++) {
     const item = items[k];
-    item.taskChapter = !isNonTaskTitle(item.title, nonTask) && (item.parent === null || item.parent.taskChapter);
+    // The built-in names give way to unit notes; names a user configured hold absolutely.
+    const nonTaskTitle = isNonTaskTitle(item.title, nonTask) && !(carriesNotes.has(item) && isNonTaskTitle(item.title, NON_TASK_SECTIONS));
+    item.taskChapter = !nonTaskTitle && (item.parent === null || item.parent.taskChapter);
+    // One short sentence above numbered sub-items is the heading of their group, not a task
+    // (`(一)统筹两个市场,打造加工制造中心。` then `1.…`).
+    const own = item.sentences;
+    if (item.children.length > 0 && own.length === 1 && !own[0].unitParen && !own[0].inlineTime && own[0].content.length <= HEADING_MAX) {
+      own[0].isTitle = true;
+    }
   }
   const tasks: Sentence[] = [];
   for (let k = 0; k < sentences.length; k++) {
@@ -182,6 +221,13 @@ export function parseDocument(text: string, options: ParseOptions = {}): ParsedD
     if (s.isTask) tasks.push(s);
   }
 
+  // A table behind a cover notice (no plan title, the heading is a 通知), or a table with no body
+  // tasks, is a standalone task table: its rows are the tasks, the notice's paragraphs are not.
+  const kind: DocumentKind = !annex ? 'plan' : tasks.length === 0 || (!title && isCoverNotice(trimmed, items)) ? 'table' : 'plan-with-annex';
+  if (kind === 'table') {
+    for (const t of tasks) t.isTask = false;
+    tasks.length = 0;
+  }
   const planYear = title ? titleYear(title.text) ?? preambleYear : preambleYear;
   const doc: ParsedDocument = {
     text,
@@ -190,6 +236,7 @@ export function parseDocument(text: string, options: ParseOptions = {}): ParsedD
     title,
     planYear,
     dates,
+    issueDate,
     outline,
     items,
     sentences,
@@ -197,10 +244,63 @@ export function parseDocument(text: string, options: ParseOptions = {}): ParsedD
     paragraphs,
     unitParens,
     annex,
+    kind,
     alignment: null,
   };
-  if (annex) doc.alignment = alignAnnex(doc);
+  // A table read without bars is read with less confidence: its rows are checked, but not
+  // compared with the body (annex-structure says so).
+  if (kind === 'plan-with-annex' && annex!.layout !== 'lines') doc.alignment = alignAnnex(doc);
   return doc;
+}
+
+/** First characters of the note keys: most lines are rejected by one set lookup. */
+const KEY_STARTS = new Set(NOTE_KEYS.map(([k]) => k[0]));
+
+function mayBeLabel(trimmedFolded: string): boolean {
+  return KEY_STARTS.has(trimmedFolded[0]) && trimmedFolded.includes(':');
+}
+
+/**
+ * The labelled lines after an item cover its sentences that no parenthetical covers. Several
+ * lines (lead, support, time) read as one note.
+ */
+function applyLabels(b: ItemBuilder, allParens: UnitParenthetical[]): void {
+  const labels = b.labels;
+  const first = labels[0];
+  const last = labels[labels.length - 1];
+  const note: UnitParenthetical =
+    labels.length === 1
+      ? first
+      : {
+          text: first.text,
+          start: first.start,
+          end: last.end,
+          units: labels.flatMap((l) => l.units),
+          keyed: true,
+          emptyValues: labels.flatMap((l) => l.emptyValues),
+          time: labels.find((l) => l.time)?.time ?? null,
+        };
+  if (note.time) note.time.node = parseTimeNode(note.time.text);
+  b.item.unitParens.push(...labels);
+  allParens.push(...labels);
+  const hasUnits = note.units.length > 0 || note.emptyValues.length > 0;
+  for (const s of b.item.sentences) {
+    if (hasUnits && !s.unitParen) s.unitParen = note;
+    if (note.time && !s.inlineTime) s.inlineTime = note.time;
+  }
+}
+
+/** The document opens with a notice's heading (`…关于推广…的通知`) before its first item. */
+function isCoverNotice(trimmed: string[], items: Item[]): boolean {
+  const end = items.length > 0 ? items[0].line : trimmed.length;
+  let seen = 0;
+  for (let i = 0; i < end && seen < 6; i++) {
+    const t = trimmed[i];
+    if (t.length === 0) continue;
+    seen++;
+    if (t.length <= 60 && /(?:通知|通报|函)$/.test(t) && !/[。;]/.test(t)) return true;
+  }
+  return false;
 }
 
 function lineSpan(text: string, line: Line): Span {

@@ -9,34 +9,21 @@
 import type { Range, TimeCell, Unit, UnitParenthetical, UnitRole } from './model';
 import { parseTimeNode } from './time';
 import { foldWidth, isSpaceCode } from './text';
+import { NOTE_KEYS, ROLE_ADVERBS, ROLE_COMPLEMENTS, ROLE_VERBS, TIME_KEYS, UNIT_REMARK, type KeyKind } from '../lexicon';
 
-type KeyKind = UnitRole | 'time';
+/** Known keys (the lexicon's). Matched with spaces allowed between their characters (line wrapping). */
+const KEYS = NOTE_KEYS;
 
-/** Known keys. Matched with spaces allowed between their characters (line wrapping). */
-const KEYS: readonly (readonly [string, KeyKind])[] = [
-  ['责任单位', 'responsible'],
-  ['责任处室', 'responsible'],
-  ['责任部门', 'responsible'],
-  ['责任主体', 'responsible'],
-  ['主责单位', 'responsible'],
-  ['牵头单位', 'lead'],
-  ['牵头部门', 'lead'],
-  ['牵头处室', 'lead'],
-  ['配合单位', 'support'],
-  ['配合部门', 'support'],
-  ['协办单位', 'support'],
-  ['参与单位', 'support'],
-  ['时间节点', 'time'],
-  ['完成时限', 'time'],
-  ['完成时间', 'time'],
-  ['时限', 'time'],
-];
+const alternation = (words: readonly string[]): string =>
+  [...words].sort((a, b) => b.length - a.length).join('|');
 
 /**
  * A role verb phrase at the end of a clause (spaces removed): optional adverb, one or more verbs,
  * optional complement. `牵头负责落实` is one phrase.
  */
-const VERB_RE = /(?:分别|共同|按职责)?((?:牵头|负责|配合|参与|主责|协助)+(?:落实|实施|推进|办理|公开)?|落实)$/;
+const VERB_RE = new RegExp(
+  `(?:${alternation(ROLE_ADVERBS)})?((?:${alternation(ROLE_VERBS.filter(([v]) => v !== '落实').map(([v]) => v))})+(?:${alternation(ROLE_COMPLEMENTS)})?|落实)$`,
+);
 /** Longest text VERB_RE needs to see: adverb (3) + a few verbs + complement (2). */
 const VERB_TAIL = 16;
 /** `…等部门` closing a list. */
@@ -47,10 +34,12 @@ const BAD_NAME_RE = /[。!?:]/;
 const DIGITS_ONLY_RE = /^[0-9]+$/;
 const PLACEHOLDER_RE = /^(?:[xX×*]+|待定|未定|暂无|无|[-/\\.…、]+)$/;
 
+const ROLE_OF_VERB = new Map<string, UnitRole>(ROLE_VERBS.map(([v, r]) => [v, r]));
+
+/** `牵头` anywhere makes the names lead; otherwise the first verb decides. */
 function roleOfVerbs(verbs: string): UnitRole {
   if (verbs.includes('牵头')) return 'lead';
-  const first = verbs.slice(0, 2);
-  return first === '负责' || first === '主责' || first === '落实' ? 'responsible' : 'support';
+  return ROLE_OF_VERB.get(verbs.slice(0, 2)) ?? 'support';
 }
 
 /** Separates names: 、 , ; / (and the half-width ideographic comma). `和`/`及` never do. */
@@ -286,24 +275,26 @@ function scanKeyed(ctx: Ctx, from: number, to: number): 'none' | false | { time:
  * in its clause or a later one, by a role verb phrase.
  */
 /** A time key closing an unkeyed parenthetical, on the folded text between the brackets. */
-const TRAILING_TIME_KEY = /[;,]\s*(时间节点|完成时限|完成时间|时限)\s*:([^;,()]*)$/;
+const TRAILING_TIME_KEY = new RegExp(`[;,]\\s*(${TIME_KEYS.join('|')})\\s*:([^;,()]*)$`);
 
 export function parseUnitParenthetical(text: string, start: number): UnitParenthetical | null {
   const f = foldWidth(text);
   const n = f.length;
   if (n < 2 || f[0] !== '(' || f[n - 1] !== ')') return null;
   const ctx: Ctx = { f, orig: text, base: start, validate: true, units: [], empties: [], sawVerb: false };
-  const keyed = scanKeyed(ctx, 1, n - 1);
+  // A remark after the names (`…负责,排在第一位的部门为牵头部门,下同`) is not a name.
+  const inner = remarkStart(f, 1, n - 1);
+  const keyed = scanKeyed(ctx, 1, inner);
   if (keyed === false) return null;
   let time: TimeCell | null = null;
   if (keyed === 'none') {
     // Role clauses may end with a time key: `(区甲局牵头,区乙局配合;完成时限:6月底前)`.
-    let namesEnd = n - 1;
-    const tk = TRAILING_TIME_KEY.exec(f.slice(1, n - 1));
+    let namesEnd = inner;
+    const tk = TRAILING_TIME_KEY.exec(f.slice(1, inner));
     if (tk) {
       namesEnd = 1 + tk.index;
       let vs = 1 + tk.index + tk[0].length - tk[2].length;
-      let ve = n - 1;
+      let ve = inner;
       while (vs < ve && isSpaceCode(f.charCodeAt(vs))) vs++;
       while (ve > vs && isSpaceCode(f.charCodeAt(ve - 1))) ve--;
       time = { text: text.slice(vs, ve), start: start + vs, end: start + ve, node: null };
@@ -322,6 +313,38 @@ export function parseUnitParenthetical(text: string, start: number): UnitParenth
     emptyValues: ctx.empties!,
     time,
   };
+}
+
+/**
+ * Where a remark starts in f[from, to): the separator before the first clause that is a remark
+ * (`排在第一位的为牵头单位`, `下同`), or `to` when there is none. The names must come first.
+ */
+function remarkStart(f: string, from: number, to: number): number {
+  const m = UNIT_REMARK.exec(f.slice(from, to));
+  if (!m) return to;
+  for (let i = from + m.index - 1; i > from; i--) {
+    const ch = f[i];
+    if (ch === ',' || ch === ';' || ch === '。' || ch === '.') return i;
+  }
+  return to;
+}
+
+/**
+ * Reads a labelled line (`责任单位:区甲局牵头,区乙局、区丙局配合`, `完成时限:6月底前`): a paragraph of its
+ * own that starts with a known key and a colon. Read like a keyed parenthetical; null when the
+ * line is no such note. `start` is the line's offset in the document.
+ */
+export function parseLabelledLine(text: string, start: number): UnitParenthetical | null {
+  const f = foldWidth(text);
+  let s = 0;
+  while (s < f.length && isSpaceCode(f.charCodeAt(s))) s++;
+  if (!matchKey(f, s, f.length)) return null;
+  let e = f.length;
+  while (e > s && (isSpaceCode(f.charCodeAt(e - 1)) || f[e - 1] === '。' || f[e - 1] === ';')) e--;
+  // The line read as the inside of a parenthetical: offsets shift by the one added bracket.
+  const paren = parseUnitParenthetical(`(${text.slice(s, e)})`, start + s - 1);
+  if (!paren || !paren.keyed) return null;
+  return { ...paren, text: text.slice(s, e), start: start + s, end: start + e };
 }
 
 /**

@@ -44,7 +44,7 @@ export function lintText(text: string, config: ResolvedConfig = defaultConfig())
       const end = clamp(Math.max(f.end, start), text.length);
       diagnostics.push({
         ruleId: rule.meta.id,
-        severity: f.demote ? DEMOTE[severity] : severity,
+        severity: f.infoOnly ? 'info' : f.demote ? DEMOTE[severity] : severity,
         message: f.message,
         messageEn: f.messageEn,
         start,

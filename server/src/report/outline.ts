@@ -94,7 +94,7 @@ export function outlineText(doc: ParsedDocument): string {
   const annex = doc.annex;
   if (annex) {
     out.push('');
-    const layoutName = { cells: '逐格换行', pipes: '竖线分隔', tabs: '制表符分隔' }[annex.layout];
+    const layoutName = { cells: '逐格换行', pipes: '竖线分隔', tabs: '制表符分隔', lines: '逐格换行(无竖线)' }[annex.layout];
     out.push(`附件任务分解表 (第 ${annex.line + 1} 行, ${layoutName}, ${annex.rows.length} 行): ${annex.header.map((c) => c.name).join(' | ')}`);
     const json = outlineJson(doc).annex;
     for (const r of json ? json.rows : []) {

@@ -110,7 +110,7 @@ const rule: Rule = {
   check({ doc, analysis, report }) {
     const annex = doc.annex;
     // An empty table (a header only) is still being written: nothing to compare with.
-    if (!annex || annex.rows.length === 0) return;
+    if (!annex || annex.rows.length === 0 || !doc.alignment) return;
     let after: AnnexRow | null = null;
     let run: Sentence[] = [];
     let runAfter: AnnexRow | null = null;

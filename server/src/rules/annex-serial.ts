@@ -17,15 +17,19 @@ const rule: Rule = {
   check({ doc, report }) {
     const annex = doc.annex;
     if (!annex || !hasSerialColumn(annex) || annex.rows.length === 0) return;
-    const rows = annex.rows;
+    // A serial merged down several rows is written once: the rows it spans are one serial.
+    const rows = annex.rows.filter((r) => !r.serialCell || r.serialCell.present);
+    const merged = rows.length < annex.rows.length;
     // Layout A starts a row at each number cell: writing a number where there was none (or
     // inserting one) regroups the cells into rows, so the next pass sees another table. Only a
-    // renumbering that changes numbers into numbers is applied by --fix there.
-    const auto = annex.layout !== 'cells' || rows.every((r) => r.serial !== null);
+    // renumbering that changes numbers into numbers is applied by --fix there. A table without
+    // bars or with merged serials is not rewritten at all.
+    const auto = annex.layout !== 'lines' && (annex.layout !== 'cells' || rows.every((r) => r.serial !== null));
     let fix: Fix | null = null;
-    const wholeTable = (): Fix => {
+    const wholeTable = (): Fix[] => {
+      if (merged || annex.layout === 'lines') return [];
       fix ??= { title: `重新编排序号为1至${rows.length}`, edits: renumberRows(doc, 0, 1), auto, preferred: true };
-      return fix;
+      return [fix];
     };
     // The number each row stands for: its serial, or what it should have been when that is no
     // number, so `1 2 三 4` is one finding, at 三.
@@ -58,7 +62,7 @@ const rule: Rule = {
         messageEn = `Serial out of sequence: after ${previous} comes ${expected}, found ${n}`;
       }
       const at = cell ?? { start: row.range.start, end: row.range.start };
-      report({ start: at.start, end: at.end, message, messageEn, fixes: [wholeTable()] });
+      report({ start: at.start, end: at.end, message, messageEn, fixes: wholeTable() });
     });
   },
 };

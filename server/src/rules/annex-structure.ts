@@ -35,6 +35,17 @@ const rule: Rule = {
         end: annex.headerRange.end,
         message: `任务分解表表头缺少${missing.map((m) => `“${m.name}”`).join('、')}列`,
         messageEn: `The annex header has no ${missing.map((m) => m.en).join(', ')} column`,
+        // Many real tables (推广清单, 台账) have no time or unit column by design: a note, not a defect.
+        infoOnly: missing.every((m) => m.role !== 'task'),
+      });
+    }
+    if (annex.layout === 'lines' && doc.kind === 'plan-with-annex') {
+      report({
+        start: annex.headerRange.start,
+        end: annex.headerRange.end,
+        message: `任务分解表为逐格换行、无分隔符的表格(共读取 ${annex.rows.length} 行):已检查各行的责任单位、时间节点和序号,但无法可靠地逐行对应正文,未与正文逐项对照`,
+        messageEn: `The annex is a table with one cell per line and no bars (${annex.rows.length} rows read): its rows are checked, but not compared with the body`,
+        infoOnly: true,
       });
     }
     for (const bad of annex.badLines) {

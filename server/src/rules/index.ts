@@ -11,6 +11,7 @@ import timeMissing from './time-missing';
 import timeInvalid from './time-invalid';
 import timeOutOfYear from './time-out-of-year';
 import timeConflict from './time-conflict';
+import timeBeforeIssue from './time-before-issue';
 import annexMissingRow from './annex-missing-row';
 import annexOrphanRow from './annex-orphan-row';
 import annexTextMismatch from './annex-text-mismatch';
@@ -31,6 +32,7 @@ export const RULES: readonly Rule[] = [
   timeInvalid,
   timeOutOfYear,
   timeConflict,
+  timeBeforeIssue,
   annexMissingRow,
   annexOrphanRow,
   annexTextMismatch,

@@ -43,6 +43,8 @@ export interface Finding extends Range {
   fixes?: Fix[];
   /** A lower severity for this finding than the rule's (annex-text-mismatch: punctuation only). */
   demote?: boolean;
+  /** Reported as information whatever the rule's severity (a note about the whole document). */
+  infoOnly?: boolean;
   /** Marks text that is unnecessary (shown faded in the editor), e.g. an orphan row. */
   unnecessary?: boolean;
 }

@@ -61,6 +61,36 @@ export function sameUnit(a: string, b: string): boolean {
 }
 
 /**
+ * Whether two names of one length differ in one character that sounds the same or nearly so:
+ * an input-method slip (`区财经局` / `区财金局`: jing / jin). Nearly: the fuzzy-pinyin pairs an
+ * input method allows at the end of a syllable (an/ang, en/eng, in/ing). `区教育局` / `区体育局`
+ * (jiao / ti) are two units. Only the first and last characters must agree, so the unit's kind
+ * (局, 委, 中心) is the same.
+ */
+export function soundsAlike(a: string, b: string): boolean {
+  if (a.length !== b.length || a.length < MIN_SHORT || a === b) return false;
+  if (a[0] !== b[0] || a[a.length - 1] !== b[b.length - 1]) return false;
+  let at = -1;
+  for (let i = 0; i < a.length; i++) {
+    if (a[i] === b[i]) continue;
+    if (at >= 0) return false;
+    at = i;
+  }
+  if (at < 0 || !/[\u4e00-\u9fff]/.test(a[at]) || !/[\u4e00-\u9fff]/.test(b[at])) return false;
+  const ra = readings(a[at]);
+  const rb = new Set(readings(b[at]));
+  return ra.some((r) => rb.has(r));
+}
+
+/** The toneless readings of one character, with the fuzzy final -ng read as -n. */
+function readings(ch: string): string[] {
+  // Loaded only when two names differ in one character: most documents never need it.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { pinyin } = require('pinyin-pro') as typeof import('pinyin-pro');
+  return pinyin(ch, { toneType: 'none', multiple: true, type: 'array' }).map((r) => r.replace(/ng$/, 'n'));
+}
+
+/**
  * A name that can be written where another one stands, in a parenthetical or a table cell, and
  * read back as that one name: no brackets (a `)` would close the parenthetical), no list
  * separators or key colons, no cell separators, tabs or line breaks.
@@ -74,7 +104,8 @@ function compact(s: string): string {
 }
 
 function message(found: string, other: string, preferred: string): string {
-  return `同一单位名称写法不一致:“${found}”与“${other}”,建议统一为“${preferred}”`;
+  const why = found.length === other.length ? '(读音相同或相近,疑为输入错误)' : '';
+  return `同一单位名称写法不一致:“${found}”与“${other}”${why},建议统一为“${preferred}”`;
 }
 
 const rule: Rule = {
@@ -105,7 +136,10 @@ const rule: Rule = {
           ? `同一单位名称写法不一致:“${o.name}”应统一为“${preferred}”(配置 unitAliases)`
           : message(o.name, other, preferred),
         messageEn: `The same unit is written ${o.name} and ${other}; use ${preferred}`,
-        fixes: writable(preferred) ? [{ title: `统一为“${preferred}”`, edits: [{ start: o.start, end: o.end, newText: preferred }], auto: true, preferred: true }] : [],
+        // A name that only sounds like the other may still be another unit: offered, never applied by --fix.
+        fixes: writable(preferred)
+          ? [{ title: `统一为“${preferred}”`, edits: [{ start: o.start, end: o.end, newText: preferred }], auto: !soundsAlike(o.name, other), preferred: true }]
+          : [],
       };
       if (first) f.related = [{ start: first.start, end: first.end, message: `另一种写法“${other}”` }];
       report(f);
@@ -142,7 +176,7 @@ const rule: Rule = {
       for (let i = 0; i < names.length; i++) {
         for (let j = i + 1; j < names.length; j++) {
           const [a, b] = names[i].length <= names[j].length ? [names[i], names[j]] : [names[j], names[i]];
-          if (!sameUnit(a, b)) continue;
+          if (!sameUnit(a, b) && !soundsAlike(a, b)) continue;
           const [keep, drop] = outranks(a, b) ? [a, b] : [b, a];
           const cur = best.get(drop);
           if (cur === undefined || outranks(keep, cur)) best.set(drop, keep);

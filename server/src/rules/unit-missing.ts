@@ -40,7 +40,20 @@ const rule: Rule = {
     category: 'unit',
   },
   check({ doc, config, analysis, report }) {
-    if (!analysis.assignsUnits) return;
+    if (!analysis.assignsUnits) {
+      // A document that assigns (almost) no units by design: said once, as information.
+      const { tasks, covered } = analysis.unitCoverage;
+      if (config.requireUnit === 'auto' && tasks > 0) {
+        const at = doc.title ?? doc.tasks[0] ?? doc.annex?.headerRange ?? { start: 0, end: 0 };
+        report({
+          start: at.start,
+          end: at.end,
+          message: `本文档未逐项明确责任单位:${tasks} 项任务中 ${covered} 项有责任单位,因此不逐项报告缺少责任单位(如需逐项检查,请在配置中设置 "requireUnit": "always")`,
+          infoOnly: true,
+        });
+      }
+      return;
+    }
     const text = doc.text;
     const annex = doc.annex;
     const unitColumn = annex !== null && annex.header.some((c) => c.role === 'units');
