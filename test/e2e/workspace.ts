@@ -28,6 +28,8 @@ export const FILES = {
   draft: '草稿.txt',
   /** Plain text without a title line: stays plain text. */
   plain: '说明.txt',
+  /** A Word document (test/fixtures/docx/numbered.docx): 检查 Word 文档. */
+  docx: '审核/初稿.docx',
 } as const;
 
 /** Copies the fixtures into `dir` (the repository root is `root`). */
@@ -40,6 +42,7 @@ export function prepareWorkspace(root: string, dir: string): void {
   for (const name of [FILES.corpus, FILES.quickFix, FILES.fixOnSave, FILES.config]) copy(CORPUS_SOURCE, name);
   copy('test/fixtures/examples/inline-units.txt', FILES.noAnnex);
   for (const name of [FILES.renumber, FILES.draft, FILES.plain]) copy(path.join('test/e2e/workspace', name), name);
+  copy('test/fixtures/docx/numbered.docx', FILES.docx);
   // Settings of the workspace: no welcome page or editor restore to disturb the tests.
   fs.mkdirSync(path.join(dir, '.vscode'), { recursive: true });
   fs.writeFileSync(

@@ -9,5 +9,6 @@ export function run(): Promise<void> {
     await import('./navigation.test.js');
     await import('./commands.test.js');
     await import('./detect.test.js');
+    await import('./docx.test.js');
   });
 }
