@@ -109,6 +109,15 @@ describe('docx reader: tables', () => {
     assert.equal(doc.text, '序号 | 类别 | 任务 | 责任单位\n1 | 营商环境 | 公开政策。 | 区甲局\n2 |  | 做好解读。 | 区乙局\n3 | 合并两列 | 区丙局\n表后\n');
     assert.equal(docxLocation(doc.paragraphs, doc.text.indexOf('做好解读')), '第11段，表1 第3行第3列');
     assert.equal(docxLocation(doc.paragraphs, doc.text.indexOf('表后')), '第16段');
+    // The rows and cells with Word's spans, for a table model to take directly.
+    const cells = doc.tables[0].rows.map((r) => r.cells.map((c) => `${doc.text.slice(c.start, c.end)}@${c.gridColumn}+${c.columnSpan}x${c.rowSpan}`));
+    assert.deepEqual(cells, [
+      ['序号@1+1x1', '类别@2+1x1', '任务@3+1x1', '责任单位@4+1x1'],
+      ['1@1+1x1', '营商环境@2+1x2', '公开政策。@3+1x1', '区甲局@4+1x1'],
+      ['2@1+1x1', '@2+1x0', '做好解读。@3+1x1', '区乙局@4+1x1'],
+      ['3@1+1x1', '合并两列@2+2x1', '区丙局@4+1x1'],
+    ]);
+    assert.equal(doc.text.slice(doc.tables[0].rows[2].start, doc.tables[0].rows[2].end), '2 |  | 做好解读。 | 区乙局');
   });
 
   it('joins the paragraphs of a cell on its line (numbered lists inside cells are not outline) and flattens nested tables', () => {

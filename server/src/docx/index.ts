@@ -2,7 +2,7 @@
 // and the review written back as Word comments.
 
 export { DocxError } from './errors';
-export { readDocx, docxLocation, paragraphAt, type DocxPackage, type DocxText, type ParagraphSpan, type TableCell } from './read';
+export { readDocx, docxLocation, paragraphAt, type CellSpan, type DocxPackage, type DocxText, type ParagraphSpan, type TableCell, type TableSpan } from './read';
 
 /** File names the .docx reader takes (any case); `.doc` and `.wps` get a clear refusal from it. */
 export function isWordFile(file: string): boolean {

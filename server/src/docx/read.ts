@@ -55,10 +55,30 @@ export interface ParagraphSpan {
   inTextBox: boolean;
 }
 
+/** A cell of a table row as laid out on its line, with Word's merges. */
+export interface CellSpan {
+  /** The cell's text on the row's line (empty for a merged-down continuation). */
+  start: number;
+  end: number;
+  /** First grid column (from 1) and how many it covers (`w:gridSpan`). */
+  gridColumn: number;
+  columnSpan: number;
+  /** Rows the cell covers (`w:vMerge`): 1, or more on its first row; 0 on the rows it continues into. */
+  rowSpan: number;
+}
+
+/** A table laid out as one line per row (rows of one cell, read as text, are not listed). */
+export interface TableSpan {
+  table: number;
+  rows: { row: number; start: number; end: number; cells: CellSpan[] }[];
+}
+
 export interface DocxText {
   text: string;
   paragraphs: ParagraphSpan[];
   pieces: TextPiece[];
+  /** Each Word table's rows and cells with their spans: what a table model can take directly. */
+  tables: TableSpan[];
 }
 
 export interface DocxPackage extends DocxText {
@@ -83,6 +103,8 @@ interface ParaBuild {
 interface CellBuild {
   blocks: Block[];
   continued: boolean;
+  /** `w:gridSpan`: grid columns the cell covers. */
+  span: number;
 }
 
 interface RowBuild {
@@ -236,7 +258,13 @@ function readBody(xml: string, numbering: Numbering): Block[] {
         case 'w:tc':
           if (boxDepth === 0 && tables.length > 0) {
             const rows = tables[tables.length - 1].rows;
-            rows[rows.length - 1]?.cells.push({ blocks: [], continued: false });
+            rows[rows.length - 1]?.cells.push({ blocks: [], continued: false, span: 1 });
+          }
+          break;
+        case 'w:gridSpan':
+          if (parent === 'w:tcPr' && boxDepth === 0) {
+            const cell = inCell();
+            if (cell) cell.span = Math.max(1, Number(a['w:val']) || 1);
           }
           break;
         case 'w:vMerge':
@@ -322,6 +350,7 @@ function layout(blocks: Block[]): DocxText {
   let text = '';
   const paragraphs: ParagraphSpan[] = [];
   const pieces: TextPiece[] = [];
+  const tables: TableSpan[] = [];
   let tableCount = 0;
   const put = (para: ParaBuild, s: string, cell?: TableCell): void => {
     const start = text.length;
@@ -359,11 +388,27 @@ function layout(blocks: Block[]): DocxText {
       }
     }
   };
-  const table = (rows: RowBuild[]): void => {
+  const table = (all: RowBuild[]): void => {
     const n = ++tableCount;
+    const rows = all.filter((r) => !r.deleted);
+    const spans: TableSpan = { table: n, rows: [] };
+    tables.push(spans);
+    /** Grid column of each cell of each row, to find the rows a merged-down cell continues into. */
+    const grid = rows.map((r) => {
+      let g = 1;
+      return r.cells.map((c) => {
+        const at = g;
+        g += c.span;
+        return at;
+      });
+    });
+    const rowSpanOf = (r: number, g: number): number => {
+      let k = r + 1;
+      while (k < rows.length && rows[k].cells.some((c, i) => c.continued && grid[k][i] === g)) k++;
+      return k - r;
+    };
     let rowNumber = 0;
-    for (const row of rows) {
-      if (row.deleted) continue;
+    for (const [r, row] of rows.entries()) {
       rowNumber++;
       // A row of one cell is a frame around text (a whole outline is often laid out so):
       // its paragraphs stay lines of their own, its tables stay tables.
@@ -372,8 +417,12 @@ function layout(blocks: Block[]): DocxText {
         continue;
       }
       const withBoxes: ParaBuild[] = [];
+      const line = { row: rowNumber, start: text.length, end: text.length, cells: [] as CellSpan[] };
+      spans.rows.push(line);
       row.cells.forEach((cell, c) => {
         if (c > 0) text += ' | ';
+        const span: CellSpan = { start: text.length, end: text.length, gridColumn: grid[r][c], columnSpan: cell.span, rowSpan: cell.continued ? 0 : rowSpanOf(r, grid[r][c]) };
+        line.cells.push(span);
         if (cell.continued) return;
         let first = true;
         // Paragraphs of the cell, nested tables flattened into it, on the row's one line.
@@ -393,13 +442,15 @@ function layout(blocks: Block[]): DocxText {
           }
         };
         flat(cell.blocks);
+        span.end = text.length;
       });
+      line.end = text.length;
       text += '\n';
       withBoxes.forEach(boxes);
     }
   };
   lay(blocks);
-  return { text, paragraphs, pieces };
+  return { text, paragraphs, pieces, tables };
 }
 
 /** A cell's paragraph on the row's line: no line breaks, tabs or bars of its own (same length). */
