@@ -1,6 +1,6 @@
 import { strict as assert } from 'assert';
 import type { Annex, AnnexRow, Cell, ParsedDocument } from '../../server/src/document/model';
-import { headerRole } from '../../server/src/document/annex';
+import { headerRole } from '../../server/src/document/cells';
 import { parseDocument } from '../../server/src/document/parse';
 
 function doc(...lines: string[]): string {

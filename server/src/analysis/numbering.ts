@@ -69,20 +69,27 @@ export function analyseNumbering(doc: ParsedDocument): Numbering {
 
   const continuous = new Map<string, boolean>();
   const chains: Chain[] = [];
-  for (const [key, gs] of groups) {
-    // Each group after the first votes: restarting at 1, or continuing from the previous group
-    // (its last number + 1, or the position the group has in the whole sequence).
-    let restartVotes = 0;
-    let continueVotes = 0;
-    let before = gs[0].length;
-    for (let i = 1; i < gs.length; i++) {
-      const first = gs[i][0].marker.number;
-      const prevLast = gs[i - 1][gs[i - 1].length - 1].marker.number;
-      if (first === 1) restartVotes++;
-      else if (first === prevLast + 1 || first === before + 1) continueVotes++;
-      before += gs[i].length;
+  // A level numbered on through the whole document, whatever its items' parents (`1.`…`27.`
+  // under chapters with and without level 2): one chain for the level.
+  const keysOfLevel = new Map<number, string[]>();
+  for (const key of groups.keys()) {
+    const level = Number(key.split('/')[0]);
+    keysOfLevel.set(level, [...(keysOfLevel.get(level) ?? []), key]);
+  }
+  const wholeLevel = new Set<string>();
+  for (const keys of keysOfLevel.values()) {
+    if (keys.length < 2) continue;
+    const gs = keys.flatMap((k) => groups.get(k)!).sort((a, b) => a[0].marker.start - b[0].marker.start);
+    if (!runsOn(gs)) continue;
+    for (const k of keys) {
+      continuous.set(k, true);
+      wholeLevel.add(k);
     }
-    const cont = continueVotes > restartVotes;
+    chains.push(gs.flat());
+  }
+  for (const [key, gs] of groups) {
+    if (wholeLevel.has(key)) continue;
+    const cont = runsOn(gs);
     continuous.set(key, cont);
     if (cont) chains.push(gs.flat());
     else chains.push(...gs);
@@ -118,6 +125,25 @@ export function analyseNumbering(doc: ParsedDocument): Numbering {
   }
   problems.sort((a, b) => a.item.marker.start - b.item.marker.start);
   return { continuous, chains, problems };
+}
+
+/**
+ * Whether sibling groups number on across their parents: each group after the first votes for
+ * restarting at 1, or for continuing from the previous group (its last number + 1, or the
+ * position the group has in the whole sequence).
+ */
+function runsOn(gs: Item[][]): boolean {
+  let restartVotes = 0;
+  let continueVotes = 0;
+  let before = gs[0].length;
+  for (let i = 1; i < gs.length; i++) {
+    const first = gs[i][0].marker.number;
+    const prevLast = gs[i - 1][gs[i - 1].length - 1].marker.number;
+    if (first === 1) restartVotes++;
+    else if (first === prevLast + 1 || first === before + 1) continueVotes++;
+    before += gs[i].length;
+  }
+  return continueVotes > restartVotes;
 }
 
 /** The numeral for n in the marker's own style (Chinese, Arabic or circled). */

@@ -1,30 +1,14 @@
-// The annex task table (任务分解表) in its three layouts: A cell per line (`cells`), B one row
-// per line with bars (`pipes`), C tab-separated (`tabs`). Columns are known by header name;
-// in layout A cells are placed by content, since merged cells leave rows with cells missing.
+// The annex task table (任务分解表): where it starts, its header, and its rows in the layouts
+// with separators: A a cell per line ending with ` |` (`cells`), B one row per line with bars
+// (`pipes`), C tab-separated (`tabs`), columns aligned with spaces (`spaces`). A table without
+// separators is read by barless.ts. Columns are known by header name; in layout A and in rows
+// with merged cells, cells are placed by content.
 
-import type { Annex, AnnexLayout, AnnexRow, Cell, Column, ColumnRole, Span, TimeNode, Unit, UnitRole } from './model';
-import { foldWidth, skipSpaces, trimEndIndex, type Line } from './text';
+import type { Annex, AnnexLayout, AnnexRow, Column, ColumnRole, Span } from './model';
+import type { Line } from './text';
 import { isAnnexStart, isNoise } from './classify';
-import { findTimeMentions, parseTimeNode } from './time';
-import { parseUnitList } from './units';
 import { readBarlessTable } from './barless';
-import { HEADER_NAMES, OTHER_HEADER_NAMES, unitColumnRole } from '../lexicon';
-
-/** The role of a header cell, or null when it is no known header name. */
-export function headerRole(cell: string): ColumnRole | null {
-  const name = cell.replace(/[\s*]/g, '');
-  if (name.length === 0 || name.length > 12) return null;
-  for (const role of Object.keys(HEADER_NAMES) as (keyof typeof HEADER_NAMES)[]) {
-    if (HEADER_NAMES[role].includes(name)) return role;
-  }
-  if (OTHER_HEADER_NAMES.includes(name)) return 'other';
-  return null;
-}
-
-/** A cell as read from the text: it is the row's Cell itself (present), no copy is made. */
-export interface RawCell extends Cell {
-  line: number;
-}
+import { buildRow, headerRole, isSerialText, looksLikeUnits, spanOf, timeNodeOf, trimCell, type RawCell } from './cells';
 
 /** How many non-blank, non-noise lines after a `附件` line the header may be. */
 const HEADER_LOOKAHEAD = 6;
@@ -69,9 +53,12 @@ function readTable(
   strict = false,
 ): Annex | null {
   const first = trimmed[headerLine];
-  const tabs = first.includes('\t');
+  // A header typed with runs of spaces between its names (`序号  任务分解  责任单位  时间节点`).
+  const spaced = !strict && !first.includes('\t') && !first.includes('|') && SPACE_RUN.test(first);
+  const tabs = first.includes('\t') || spaced;
   if (!tabs && !first.includes('|')) return null;
-  const headerCells = tabs ? splitTabs(text, lines[headerLine]) : splitBars(text, lines[headerLine]);
+  const headerCells = spaced ? splitSpaces(text, lines[headerLine]) : tabs ? splitTabs(text, lines[headerLine]) : splitBars(text, lines[headerLine]);
+  if (spaced && headerCells.length < 3) return null;
   // Word and Excel add trailing tabs after the last header cell.
   while (headerCells.length > 1 && headerCells[headerCells.length - 1].text.length === 0) headerCells.pop();
   if (!headerCells.every((c) => headerRole(c.text) !== null)) return null;
@@ -96,7 +83,8 @@ function readTable(
   if (!hasTask || known < (strict ? 3 : 2)) return null;
 
   let layout: AnnexLayout;
-  if (tabs) layout = 'tabs';
+  if (spaced) layout = 'spaces';
+  else if (tabs) layout = 'tabs';
   else if (multiLine) layout = 'cells';
   else {
     // One header line: pipes, unless the data lines carry one or two cells each (layout A).
@@ -131,15 +119,6 @@ function isSeparatorLine(t: string): boolean {
   return /^\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?$/.test(t);
 }
 
-export function spanOf(text: string, line: Line): Span {
-  const f = line.folded;
-  let s = 0;
-  let e = f.length;
-  s = skipSpaces(f, s, e);
-  e = trimEndIndex(f, s, e);
-  return { start: line.start + s, end: line.start + e, text: text.slice(line.start + s, line.start + e) };
-}
-
 /** Cells of a line split at bars; the empty edges of `| a | b |` are dropped, a lone `|` is one empty cell. */
 function splitBars(text: string, line: Line): RawCell[] {
   const f = line.folded;
@@ -163,6 +142,23 @@ function splitBars(text: string, line: Line): RawCell[] {
   return cells;
 }
 
+/** Two or more spaces (or a tab) between two non-space characters: a column gap. */
+const SPACE_RUN = /\S(?: {2,}|\t)\S/;
+
+/** Cells of a line aligned with spaces: split at runs of two or more spaces. */
+function splitSpaces(text: string, line: Line): RawCell[] {
+  const f = line.folded;
+  const cells: RawCell[] = [];
+  const gap = / {2,}|\t+/g;
+  let from = 0;
+  for (let m = gap.exec(f); m !== null; m = gap.exec(f)) {
+    if (m.index > from) cells.push(trimCell(text, f, line, from, m.index));
+    from = m.index + m[0].length;
+  }
+  if (from < f.length) cells.push(trimCell(text, f, line, from, f.length));
+  return cells.filter((c) => c.text.length > 0);
+}
+
 function splitTabs(text: string, line: Line): RawCell[] {
   const f = line.folded;
   const cells: RawCell[] = [];
@@ -174,23 +170,6 @@ function splitTabs(text: string, line: Line): RawCell[] {
     }
   }
   return cells;
-}
-
-/** The cell f[a, b) of a line (f: the line's folded text), without its surrounding spaces and tabs. */
-function trimCell(text: string, f: string, line: Line, a: number, b: number): RawCell {
-  let s = a;
-  let e = b;
-  while (s < e && (f[s] === ' ' || f[s] === '\t')) s++;
-  while (e > s && (f[e - 1] === ' ' || f[e - 1] === '\t')) e--;
-  return { start: line.start + s, end: line.start + e, text: text.slice(line.start + s, line.start + e), present: true, line: line.index };
-}
-
-// A serial is a number of either width (`3`, `３`, as a full-width conversion writes it).
-const SERIAL = /^[0-9\uff10-\uff19]{1,5}$/;
-
-/** True when a cell's text is a serial number; in layout A such a cell starts a new row. */
-export function isSerialText(t: string): boolean {
-  return SERIAL.test(t);
 }
 
 /** Layout A: a stream of cells, a new row at each serial number; cells placed by content. */
@@ -211,7 +190,7 @@ function readCellRows(text: string, lines: Line[], trimmed: string[], from: numb
     const cells = splitBars(text, lines[k]);
     for (let ci = 0; ci < cells.length; ci++) {
       const c = cells[ci];
-      if (row === null || (SERIAL.test(c.text) && row.length > 1)) {
+      if (row === null || (isSerialText(c.text) && row.length > 1)) {
         if (row !== null) place(row);
         row = [c];
       } else {
@@ -232,8 +211,10 @@ const SECTION_LOOKAHEAD = 3;
  * repeated header rows and section rows between rows are part of the table, not rows.
  */
 function readLineRows(text: string, lines: Line[], trimmed: string[], from: number, annex: Annex): void {
-  const tabs = annex.layout === 'tabs';
-  const isRowLine = (t: string): boolean => (tabs ? t.includes('\t') : t.includes('|'));
+  const spaced = annex.layout === 'spaces';
+  const tabs = annex.layout === 'tabs' || spaced;
+  const isRowLine = (t: string): boolean => (spaced ? SPACE_RUN.test(t) : tabs ? t.includes('\t') : t.includes('|'));
+  const split = (line: Line): RawCell[] => (spaced ? splitSpaces(text, line) : tabs ? splitTabs(text, line) : splitBars(text, line));
   let prev: AnnexRow | null = null;
   for (let k = from; k < lines.length; k++) {
     const t = trimmed[k];
@@ -247,7 +228,7 @@ function readLineRows(text: string, lines: Line[], trimmed: string[], from: numb
       break;
     }
     annex.range.end = lines[k].end;
-    const cells = tabs ? splitTabs(text, lines[k]) : splitBars(text, lines[k]);
+    const cells = split(lines[k]);
     const filled = cells.filter((c) => c.text.length > 0);
     if (filled.length < 2) {
       annex.badLines.push(spanOf(text, lines[k]));
@@ -369,61 +350,6 @@ function placeCells(cells: RawCell[], header: Column[], prev: AnnexRow | null, i
   return buildRow(placed, extra, header, prev, index, false);
 }
 
-/**
- * Unit cells repeat (区政府各部门、各街镇 …): parse each text once per role and rebase the
- * result on the cell's offset. Bounded like the time cache.
- */
-const unitCache = new Map<string, Unit[]>();
-
-export function unitsAt(text: string, start: number, role: UnitRole): Unit[] {
-  const key = `${role}\u0000${text}`;
-  let parsed = unitCache.get(key);
-  if (parsed === undefined) {
-    parsed = parseUnitList(text, 0, role);
-    if (unitCache.size > 2000) unitCache.clear();
-    unitCache.set(key, parsed);
-  }
-  // Sized up front: a list grown by push keeps room for 17 units, and there is one per row.
-  const out = new Array<Unit>(parsed.length);
-  for (let i = 0; i < parsed.length; i++) {
-    const u = parsed[i];
-    out[i] = { text: u.text, start: u.start + start, end: u.end + start, name: u.name, role: u.role };
-  }
-  return out;
-}
-
-/** Every time node has one of these: cells without them are not parsed as times at all. */
-const MAY_BE_TIME = /[年月季日]|长期|持续|常态|每|按/;
-
-/**
- * Time cells repeat (全年, 上半年 …): parse each text once. Nodes are never modified after
- * parsing, so rows may share them. Bounded so a huge odd table cannot grow it without limit.
- */
-const timeCache = new Map<string, TimeNode | null>();
-
-export function timeNodeOf(text: string): TimeNode | null {
-  const t = text.trim();
-  if (!MAY_BE_TIME.test(t)) return null;
-  let node = timeCache.get(t);
-  if (node === undefined) {
-    node = parseTimeNode(t) ?? describedTime(t);
-    if (timeCache.size > 2000) timeCache.clear();
-    timeCache.set(t, node);
-  }
-  return node;
-}
-
-/**
- * A time cell written as a phrase (`2021年2月公布预算信息,2021年8月公布上年度决算信息`): the months
- * its time mentions name, when it names any. Not a node a drafter should write, but readable.
- */
-function describedTime(t: string): TimeNode | null {
-  if (t.length <= 8) return null;
-  const mentions = findTimeMentions(t, 0);
-  if (mentions.length === 0) return null;
-  return { text: t, parts: mentions.flatMap((m) => m.node.parts), wholeYear: mentions.every((m) => m.node.wholeYear) };
-}
-
 interface CellFeatures {
   len: number;
   serial: boolean;
@@ -436,7 +362,7 @@ interface CellFeatures {
 function cellFeatures(text: string): CellFeatures {
   const t = text.trim();
   const len = t.length;
-  const serial = SERIAL.test(t);
+  const serial = isSerialText(t);
   const sentence = len > 40 || /[。;]/.test(t);
   return {
     len,
@@ -454,7 +380,7 @@ function positionalFit(cells: RawCell[], header: Column[]): boolean {
     const t = cells[j].text;
     switch (header[j].role) {
       case 'serial':
-        if (!SERIAL.test(t)) return false;
+        if (!isSerialText(t)) return false;
         break;
       case 'task':
         if (t.length < 15 && !/[。;；]/.test(t)) return false;
@@ -464,7 +390,7 @@ function positionalFit(cells: RawCell[], header: Column[]): boolean {
         break;
       case 'units':
       case 'category':
-        if (t.length > 40 || /[。;；]/.test(t) || SERIAL.test(t) || (t.length > 0 && timeNodeOf(t) !== null)) return false;
+        if (t.length > 40 || /[。;；]/.test(t) || isSerialText(t) || (t.length > 0 && timeNodeOf(t) !== null)) return false;
         break;
       default:
         break;
@@ -504,107 +430,3 @@ function fit(f: CellFeatures, role: ColumnRole): number {
   }
 }
 
-const UNIT_SUFFIX = /(局|委|办|室|处|科|部|厅|院|会|中心|政府|街道|镇|乡|单位|部门|公司|集团|队|所|站|馆|团|社|支队|大队|分局|管委会|街镇|各区|各县)$/;
-
-export function looksLikeUnits(t: string): boolean {
-  const names = t.split(/[、,，;；]/).map((s) => s.replace(/\s+/g, '').replace(/(牵头|配合|负责|参与|落实)+$/, ''));
-  return names.length > 0 && names.every((n) => n.length > 0 && n.length <= 30 && UNIT_SUFFIX.test(n));
-}
-
-/** Shared by the rows without extra cells (nearly all): one empty list, never modified. */
-const NO_CELLS: readonly RawCell[] = Object.freeze([]);
-
-export function buildRow(
-  placed: (RawCell | null)[],
-  extra: RawCell[],
-  header: Column[],
-  prev: AnnexRow | null,
-  index: number,
-  positional: boolean,
-): AnnexRow {
-  // Plain loops and no closures: this runs once per row, thousands of times, mostly cold.
-  let lineOf = Infinity;
-  let endLine = -1;
-  let start = Infinity;
-  let end = -1;
-  let present = 0;
-  const extend = (c: RawCell): void => {
-    present++;
-    if (c.line < lineOf) lineOf = c.line;
-    if (c.line > endLine) endLine = c.line;
-    if (c.start < start) start = c.start;
-    if (c.end > end) end = c.end;
-  };
-  for (let k = 0; k < placed.length; k++) {
-    const c = placed[k];
-    if (c !== null) extend(c);
-  }
-  let extraCells: readonly RawCell[] = NO_CELLS;
-  for (let k = 0; k < extra.length; k++) {
-    extend(extra[k]);
-    // Empty leftovers are the export's trailing `|` of a merged row: part of the row, not extra.
-    if (extra[k].text.length > 0) extraCells = extraCells === NO_CELLS ? [extra[k]] : [...extraCells, extra[k]];
-  }
-  const row: AnnexRow = {
-    index,
-    serial: null,
-    serialCell: null,
-    task: null,
-    units: null,
-    unitList: [],
-    time: null,
-    timeNode: null,
-    categories: [],
-    line: present ? lineOf : 0,
-    endLine: present ? endLine : 0,
-    range: present ? { start, end } : { start: 0, end: 0 },
-    extraCells,
-  };
-  let categoryIndex = 0;
-  for (let k = 0; k < header.length; k++) {
-    const col = header[k];
-    let cell: Cell | null = placed[k];
-    if (col.role === 'category') {
-      const above = prev ? prev.categories[categoryIndex] : undefined;
-      // A merged category: no cell here (layout A) or an empty cell (a Word paste): carry it down.
-      if ((!cell || (positional && cell.text.length === 0)) && above) cell = carriedCell(above);
-      if (cell) row.categories.push(cell);
-      categoryIndex++;
-      continue;
-    }
-    if (!cell && !positional && prev) {
-      const carried = col.role === 'units' ? prev.units : col.role === 'time' ? prev.time : null;
-      if (carried) cell = carriedCell(carried);
-    }
-    switch (col.role) {
-      case 'serial':
-        row.serialCell = cell;
-        row.serial = cell && SERIAL.test(cell.text) ? Number(foldWidth(cell.text)) : null;
-        break;
-      case 'task':
-        if (!row.task) row.task = cell;
-        break;
-      case 'units':
-        if (!row.units) row.units = cell;
-        if (cell) {
-          const list = unitsAt(cell.text, cell.start, unitColumnRole(col.name));
-          row.unitList = row.unitList.length === 0 ? list : row.unitList.concat(list);
-        }
-        break;
-      case 'time':
-        if (!row.time) {
-          row.time = cell;
-          row.timeNode = cell && cell.text.length > 0 ? timeNodeOf(cell.text) : null;
-        }
-        break;
-      default:
-        break;
-    }
-  }
-  return row;
-}
-
-/** A merged cell's value carried down from the row above: same text and range, not present here. */
-function carriedCell(c: Cell): Cell {
-  return { start: c.start, end: c.end, text: c.text, present: false };
-}

@@ -11,7 +11,7 @@
 import type { Annex, AnnexRow, Column, ColumnRole } from './model';
 import type { Line } from './text';
 import { isNoise } from './classify';
-import { buildRow, headerRole, looksLikeUnits, spanOf, timeNodeOf, unitsAt, type RawCell } from './annex';
+import { buildRow, headerRole, looksLikeUnits, spanOf, timeNodeOf, unitsAt, type RawCell } from './cells';
 import { unitColumnRole } from '../lexicon';
 
 /** Longest line that can be a header cell (or half of one broken over two lines). */

@@ -86,8 +86,8 @@ export function isTitleLine(line: string): boolean {
   if (/[。,;:!?、]/.test(line)) return false;
   const core = line.replace(/\s*[([【][^)\]】]{1,8}[)\]】]\s*$/, '').replace(/\s+$/, '');
   if (core.endsWith('》')) return false;
-  // An annex's own title (`…任务分解表`, `…分工表`) is not the document's.
-  return DOCUMENT_KINDS.some((k) => core.endsWith(k)) && !core.endsWith('任务分解表') && !core.endsWith('分工表');
+  // An annex's title (`…任务分解表`) is read after the body, so it is never taken for the document's.
+  return DOCUMENT_KINDS.some((k) => core.endsWith(k));
 }
 
 /** The plan year written in a title (`2025年松江区…` → 2025). */

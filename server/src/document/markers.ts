@@ -13,9 +13,10 @@ const L1 = new RegExp(`^(${CN})([、.,:]|\\s+)`);
 // Level 2: (一) with optional trailing 、 or . ; or 一) without the opening parenthesis.
 const L2 = new RegExp(`^\\((${CN})\\)([、.,]?)`);
 const L2_OPEN = new RegExp(`^(${CN})\\)([、.,]?)`);
-// Level 3: 1. 1、 1, 1 (space); not a decimal (1.5) nor a thousands separator (1,000).
+// Level 3: 1. 1、 1, 1 (space), up to 1000. in long tables; not a decimal (1.5) nor a thousands
+// separator (1,000), but a marker glued to a year (`1.2017年10月底前`) is one.
 // The space form is not a number followed by its unit (`6 月底前`, `10 个工作日`: a wrapped line).
-const L3 = /^(\d{1,3})(?:([.、,](?!\d))|(\s+)(?![\s年月日号时个项件次名人家所万亿元%]))/;
+const L3 = /^(\d{1,4})(?:([.、,](?!\d)|\.(?=\d{4}年))|(\s+)(?![\s年月日号时个项件次名人家所万亿元%]))/;
 // Level 4: (1) with optional 、/. ; 1) ; ①…⑳.
 const L4 = /^\((\d{1,3})\)([、.,]?)/;
 const L4_OPEN = /^(\d{1,3})\)([、.,]?)/;

@@ -130,8 +130,11 @@ export interface Item {
 // ---------------------------------------------------------------------------------------------
 // Annex
 
-/** cells: a cell per line with bars (A); pipes (B); tabs (C); lines: a cell per line without bars, as a browser copies a Word table. */
-export type AnnexLayout = 'cells' | 'pipes' | 'tabs' | 'lines';
+/**
+ * cells: a cell per line with bars (A); pipes (B); tabs (C); lines: a cell per line without bars,
+ * as a browser copies a Word table; spaces: columns aligned with runs of spaces.
+ */
+export type AnnexLayout = 'cells' | 'pipes' | 'tabs' | 'lines' | 'spaces';
 export type ColumnRole = 'serial' | 'task' | 'category' | 'units' | 'time' | 'other';
 
 export interface Column {

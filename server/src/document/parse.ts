@@ -19,7 +19,7 @@ import { parseMarker } from './markers';
 import { dateLineYear, dateOfLine, isAnnexStart, isNoise, isSignatureLine, isTitleLine, issueDateOfMetadata, titleYear, type CalendarDate } from './classify';
 import { matchBrackets, splitSentences } from './sentences';
 import { parseLabelledLine, parseUnitParenthetical, readUnitParenthetical } from './units';
-import { NON_TASK_SECTIONS, NOTE_KEYS } from '../lexicon';
+import { METADATA_LABELS, NON_TASK_SECTIONS, NOTE_KEYS } from '../lexicon';
 import { findTimeMentions, parseTimeNode } from './time';
 import { findAnnex } from './annex';
 import { alignAnnex } from './align';
@@ -69,6 +69,8 @@ export function parseDocument(text: string, options: ParseOptions = {}): ParsedD
   let title: Span | null = null;
   let current: ItemBuilder | null = null;
   let preambleYear: number | null = null;
+  /** The last number of an attachment list (`附件:1.…`) being read, else null. */
+  let attachmentNumber: number | null = null;
   let issueDate: CalendarDate | null = null;
 
   const addParagraph = (line: Line, kind: Paragraph['kind']): void => {
@@ -84,6 +86,20 @@ export function parseDocument(text: string, options: ParseOptions = {}): ParsedD
       continue;
     }
     const marker = parseMarker(line.text, line.folded, line.start);
+    // An attachment list at the end of the body (`附件:1.…` then `2.…`) is not outline.
+    const listed = ATTACHMENT_LIST.exec(t);
+    if (listed) attachmentNumber = Number(listed[1]);
+    else if (marker && attachmentNumber !== null && marker.level === 3 && marker.number === attachmentNumber + 1) {
+      attachmentNumber++;
+      addParagraph(line, 'free');
+      if (current) current.closed = true;
+      continue;
+    } else if (t.length > 0) attachmentNumber = null;
+    // A web page's metadata block written as a list (`1. [主题分类] …`) is page furniture.
+    if (marker && METADATA_ITEM.test(folded.slice(marker.end, line.end))) {
+      addParagraph(line, 'noise');
+      continue;
+    }
     // An outline item with words after its marker is never web debris, even when it names a
     // 主办 or a 二维码; a page fraction like `3 / 10` has none.
     if (isNoise(t) && !(marker && /[\u4e00-\u9fff]/.test(folded.slice(marker.end, line.end)))) {
@@ -129,6 +145,13 @@ export function parseDocument(text: string, options: ParseOptions = {}): ParsedD
     if (!current) {
       if (!title && isTitleLine(t)) {
         title = lineSpan(text, line);
+        // A long title broken over two lines: the line right above is its first half.
+        const above = li > 0 ? trimmed[li - 1] : '';
+        const last = paragraphs[paragraphs.length - 1];
+        if (last && last.line === li - 1 && last.kind === 'preamble' && isTitleHead(above)) {
+          paragraphs.pop();
+          title = { start: last.start, end: title.end, text: text.slice(last.start, title.end) };
+        }
         continue;
       }
       addParagraph(line, title ? 'introduction' : 'preamble');
@@ -253,6 +276,9 @@ export function parseDocument(text: string, options: ParseOptions = {}): ParsedD
   return doc;
 }
 
+const ATTACHMENT_LIST = /^附\s*件\s*[:：]\s*(\d{1,2})\s*[.、]/;
+const METADATA_ITEM = new RegExp(`^\\s*\\[\\s*(?:${METADATA_LABELS.join('|')})\\s*\\]`);
+
 /** First characters of the note keys: most lines are rejected by one set lookup. */
 const KEY_STARTS = new Set(NOTE_KEYS.map(([k]) => k[0]));
 
@@ -288,6 +314,11 @@ function applyLabels(b: ItemBuilder, allParens: UnitParenthetical[]): void {
     if (hasUnits && !s.unitParen) s.unitParen = note;
     if (note.time && !s.inlineTime) s.inlineTime = note.time;
   }
+}
+
+/** The first line of a title broken over two lines: short, no punctuation, not a date or an office's name. */
+function isTitleHead(t: string): boolean {
+  return t.length > 0 && t.length <= 40 && !/[。,;:!?、《》()]/.test(t) && !/(?:通知|通报|函)$/.test(t) && !isSignatureLine(t) && dateLineYear(t) === null && !/^\d/.test(t);
 }
 
 /** The document opens with a notice's heading (`…关于推广…的通知`) before its first item. */
@@ -364,6 +395,7 @@ function readItemText(
   const own: Sentence[] = [];
   const pending: { paren: UnitParenthetical; upto: number }[] = [];
   let uncoveredFrom = 0;
+  let timeFrom = 0;
   // Indexed loops here and below: this runs once per sentence, mostly before V8 optimises it,
   // and a for-of allocates an iterator result per step until then.
   for (let pi = 0; pi < b.paragraphs.length; pi++) {
@@ -412,13 +444,20 @@ function readItemText(
       for (let ci = 0; ci < pending.length; ci++) {
         const pc = pending[ci];
         const upto = Math.min(pc.upto, own.length);
-        // A parenthetical with only a time key (`(完成时限:6月底前)`) gives a time, not a unit.
+        // A parenthetical with only a time key (`(完成时限:6月底前)`) gives a time, not a unit:
+        // a unit parenthetical right after it still covers the same sentences.
         const timeOnly = pc.paren.units.length === 0 && pc.paren.emptyValues.length === 0;
+        if (timeOnly) {
+          for (let k = timeFrom; k < upto; k++) own[k].inlineTime = pc.paren.time;
+          timeFrom = Math.max(timeFrom, upto);
+          continue;
+        }
         for (let k = uncoveredFrom; k < upto; k++) {
-          if (!timeOnly) own[k].unitParen = pc.paren;
+          own[k].unitParen = pc.paren;
           if (pc.paren.time) own[k].inlineTime = pc.paren.time;
         }
         uncoveredFrom = Math.max(uncoveredFrom, upto);
+        timeFrom = Math.max(timeFrom, uncoveredFrom);
       }
       pending.length = 0;
     }

@@ -2,7 +2,7 @@
 // annex rules' fixes, the generated task table and the editor commands.
 
 import type { Annex, AnnexLayout, AnnexRow, Cell, ParsedDocument, Sentence, Unit } from '../document/model';
-import { isSerialText } from '../document/annex';
+import { isSerialText } from '../document/cells';
 import type { TextEdit } from '../rules/types';
 import { foldWidth } from '../document/text';
 
@@ -29,6 +29,9 @@ export function writeCell(text: string, cell: Cell, value: string): TextEdit {
  */
 export function fitsInCell(value: string, layout: AnnexLayout): boolean {
   if (/[\r\n|\uff5c\t]/.test(value)) return false;
+  // Spaces separate the columns of a space-aligned table; a table without bars is not rewritten.
+  if (layout === 'spaces' && /[ \u3000]{2,}/.test(value)) return false;
+  if (layout === 'lines') return false;
   return layout !== 'cells' || !isSerialText(value.trim());
 }
 

@@ -24,6 +24,8 @@ export interface AnnexRowJson {
 }
 
 export interface OutlineJson {
+  /** plan, plan-with-annex, or table (a standalone task table: `annex` holds it, rows' bodyLine null). */
+  kind: ParsedDocument['kind'];
   title: string | null;
   planYear: number | null;
   outline: OutlineNodeJson[];
@@ -54,7 +56,9 @@ export function outlineJson(doc: ParsedDocument): OutlineJson {
   }
   const annex = doc.annex;
   return {
-    title: doc.title ? doc.title.text : null,
+    kind: doc.kind,
+    // A title broken over two lines is one title.
+    title: doc.title ? doc.title.text.replace(/[\r\n]+[\s\u3000]*/g, '') : null,
     planYear: doc.planYear,
     outline: doc.outline.map(nodeJson),
     annex: annex
@@ -94,7 +98,7 @@ export function outlineText(doc: ParsedDocument): string {
   const annex = doc.annex;
   if (annex) {
     out.push('');
-    const layoutName = { cells: '逐格换行', pipes: '竖线分隔', tabs: '制表符分隔', lines: '逐格换行(无竖线)' }[annex.layout];
+    const layoutName = { cells: '逐格换行', pipes: '竖线分隔', tabs: '制表符分隔', lines: '逐格换行(无竖线)', spaces: '空格对齐' }[annex.layout];
     out.push(`附件任务分解表 (第 ${annex.line + 1} 行, ${layoutName}, ${annex.rows.length} 行): ${annex.header.map((c) => c.name).join(' | ')}`);
     const json = outlineJson(doc).annex;
     for (const r of json ? json.rows : []) {

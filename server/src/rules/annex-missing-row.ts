@@ -69,6 +69,7 @@ function rowLines(doc: ParsedDocument, cells: (string | null)[], model: AnnexRow
   const kept = cells.filter((c): c is string => c !== null);
   if (annex.layout === 'cells') return kept.map((c) => (c ? `${c} |` : '|'));
   if (annex.layout === 'tabs') return [kept.join('\t')];
+  if (annex.layout === 'spaces') return [kept.join('    ')];
   const line = doc.lines[model.line].text;
   const indent = /^[ \t\u3000]*/.exec(line)?.[0] ?? '';
   const t = line.trim();

@@ -1,0 +1,211 @@
+// Cells and rows of a task table, whatever its layout: header names, a cell's text and range,
+// what a cell holds (a serial, units, a time node), and building a row from cells placed in
+// columns. The readers of each layout (annex.ts, barless.ts) share these.
+
+import type { AnnexRow, Cell, Column, ColumnRole, Span, TimeNode, Unit, UnitRole } from './model';
+import { foldWidth, skipSpaces, trimEndIndex, type Line } from './text';
+import { findTimeMentions, parseTimeNode } from './time';
+import { parseUnitList } from './units';
+import { HEADER_NAMES, OTHER_HEADER_NAMES, unitColumnRole } from '../lexicon';
+
+/** The role of a header cell, or null when it is no known header name. */
+export function headerRole(cell: string): ColumnRole | null {
+  const name = cell.replace(/[\s*]/g, '');
+  if (name.length === 0 || name.length > 12) return null;
+  for (const role of Object.keys(HEADER_NAMES) as (keyof typeof HEADER_NAMES)[]) {
+    if (HEADER_NAMES[role].includes(name)) return role;
+  }
+  if (OTHER_HEADER_NAMES.includes(name)) return 'other';
+  return null;
+}
+
+/** A cell as read from the text: it is the row's Cell itself (present), no copy is made. */
+export interface RawCell extends Cell {
+  line: number;
+}
+
+export function spanOf(text: string, line: Line): Span {
+  const f = line.folded;
+  let s = 0;
+  let e = f.length;
+  s = skipSpaces(f, s, e);
+  e = trimEndIndex(f, s, e);
+  return { start: line.start + s, end: line.start + e, text: text.slice(line.start + s, line.start + e) };
+}
+
+/** The cell f[a, b) of a line (f: the line's folded text), without its surrounding spaces and tabs. */
+export function trimCell(text: string, f: string, line: Line, a: number, b: number): RawCell {
+  let s = a;
+  let e = b;
+  while (s < e && (f[s] === ' ' || f[s] === '\t')) s++;
+  while (e > s && (f[e - 1] === ' ' || f[e - 1] === '\t')) e--;
+  return { start: line.start + s, end: line.start + e, text: text.slice(line.start + s, line.start + e), present: true, line: line.index };
+}
+
+// A serial is a number of either width (`3`, `３`, as a full-width conversion writes it).
+const SERIAL = /^[0-9\uff10-\uff19]{1,5}$/;
+
+/** True when a cell's text is a serial number; in layout A such a cell starts a new row. */
+export function isSerialText(t: string): boolean {
+  return SERIAL.test(t);
+}
+
+/**
+ * Unit cells repeat (区政府各部门、各街镇 …): parse each text once per role and rebase the
+ * result on the cell's offset. Bounded like the time cache.
+ */
+const unitCache = new Map<string, Unit[]>();
+
+export function unitsAt(text: string, start: number, role: UnitRole): Unit[] {
+  const key = `${role}\u0000${text}`;
+  let parsed = unitCache.get(key);
+  if (parsed === undefined) {
+    parsed = parseUnitList(text, 0, role);
+    if (unitCache.size > 2000) unitCache.clear();
+    unitCache.set(key, parsed);
+  }
+  // Sized up front: a list grown by push keeps room for 17 units, and there is one per row.
+  const out = new Array<Unit>(parsed.length);
+  for (let i = 0; i < parsed.length; i++) {
+    const u = parsed[i];
+    out[i] = { text: u.text, start: u.start + start, end: u.end + start, name: u.name, role: u.role };
+  }
+  return out;
+}
+
+/** Every time node has one of these: cells without them are not parsed as times at all. */
+const MAY_BE_TIME = /[年月季日]|长期|持续|常态|每|按/;
+
+/**
+ * Time cells repeat (全年, 上半年 …): parse each text once. Nodes are never modified after
+ * parsing, so rows may share them. Bounded so a huge odd table cannot grow it without limit.
+ */
+const timeCache = new Map<string, TimeNode | null>();
+
+export function timeNodeOf(text: string): TimeNode | null {
+  const t = text.trim();
+  if (!MAY_BE_TIME.test(t)) return null;
+  let node = timeCache.get(t);
+  if (node === undefined) {
+    node = parseTimeNode(t) ?? describedTime(t);
+    if (timeCache.size > 2000) timeCache.clear();
+    timeCache.set(t, node);
+  }
+  return node;
+}
+
+/**
+ * A time cell written as a phrase (`2021年2月公布预算信息,2021年8月公布上年度决算信息`): the months
+ * its time mentions name, when it names any. Not a node a drafter should write, but readable.
+ */
+function describedTime(t: string): TimeNode | null {
+  if (t.length <= 8) return null;
+  const mentions = findTimeMentions(t, 0);
+  if (mentions.length === 0) return null;
+  return { text: t, parts: mentions.flatMap((m) => m.node.parts), wholeYear: mentions.every((m) => m.node.wholeYear) };
+}
+
+const UNIT_SUFFIX = /(局|委|办|室|处|科|部|厅|院|会|中心|政府|街道|镇|乡|单位|部门|公司|集团|队|所|站|馆|团|社|支队|大队|分局|管委会|街镇|各区|各县)$/;
+
+export function looksLikeUnits(t: string): boolean {
+  const names = t.split(/[、,，;；]/).map((s) => s.replace(/\s+/g, '').replace(/(牵头|配合|负责|参与|落实)+$/, ''));
+  return names.length > 0 && names.every((n) => n.length > 0 && n.length <= 30 && UNIT_SUFFIX.test(n));
+}
+
+/** Shared by the rows without extra cells (nearly all): one empty list, never modified. */
+const NO_CELLS: readonly RawCell[] = Object.freeze([]);
+
+export function buildRow(
+  placed: (RawCell | null)[],
+  extra: RawCell[],
+  header: Column[],
+  prev: AnnexRow | null,
+  index: number,
+  positional: boolean,
+): AnnexRow {
+  // Plain loops and no closures: this runs once per row, thousands of times, mostly cold.
+  let lineOf = Infinity;
+  let endLine = -1;
+  let start = Infinity;
+  let end = -1;
+  let present = 0;
+  const extend = (c: RawCell): void => {
+    present++;
+    if (c.line < lineOf) lineOf = c.line;
+    if (c.line > endLine) endLine = c.line;
+    if (c.start < start) start = c.start;
+    if (c.end > end) end = c.end;
+  };
+  for (let k = 0; k < placed.length; k++) {
+    const c = placed[k];
+    if (c !== null) extend(c);
+  }
+  let extraCells: readonly RawCell[] = NO_CELLS;
+  for (let k = 0; k < extra.length; k++) {
+    extend(extra[k]);
+    // Empty leftovers are the export's trailing `|` of a merged row: part of the row, not extra.
+    if (extra[k].text.length > 0) extraCells = extraCells === NO_CELLS ? [extra[k]] : [...extraCells, extra[k]];
+  }
+  const row: AnnexRow = {
+    index,
+    serial: null,
+    serialCell: null,
+    task: null,
+    units: null,
+    unitList: [],
+    time: null,
+    timeNode: null,
+    categories: [],
+    line: present ? lineOf : 0,
+    endLine: present ? endLine : 0,
+    range: present ? { start, end } : { start: 0, end: 0 },
+    extraCells,
+  };
+  let categoryIndex = 0;
+  for (let k = 0; k < header.length; k++) {
+    const col = header[k];
+    let cell: Cell | null = placed[k];
+    if (col.role === 'category') {
+      const above = prev ? prev.categories[categoryIndex] : undefined;
+      // A merged category: no cell here (layout A) or an empty cell (a Word paste): carry it down.
+      if ((!cell || (positional && cell.text.length === 0)) && above) cell = carriedCell(above);
+      if (cell) row.categories.push(cell);
+      categoryIndex++;
+      continue;
+    }
+    if (!cell && !positional && prev) {
+      const carried = col.role === 'units' ? prev.units : col.role === 'time' ? prev.time : null;
+      if (carried) cell = carriedCell(carried);
+    }
+    switch (col.role) {
+      case 'serial':
+        row.serialCell = cell;
+        row.serial = cell && SERIAL.test(cell.text) ? Number(foldWidth(cell.text)) : null;
+        break;
+      case 'task':
+        if (!row.task) row.task = cell;
+        break;
+      case 'units':
+        if (!row.units) row.units = cell;
+        if (cell) {
+          const list = unitsAt(cell.text, cell.start, unitColumnRole(col.name));
+          row.unitList = row.unitList.length === 0 ? list : row.unitList.concat(list);
+        }
+        break;
+      case 'time':
+        if (!row.time) {
+          row.time = cell;
+          row.timeNode = cell && cell.text.length > 0 ? timeNodeOf(cell.text) : null;
+        }
+        break;
+      default:
+        break;
+    }
+  }
+  return row;
+}
+
+/** A merged cell's value carried down from the row above: same text and range, not present here. */
+function carriedCell(c: Cell): Cell {
+  return { start: c.start, end: c.end, text: c.text, present: false };
+}

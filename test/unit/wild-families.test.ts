@@ -1,0 +1,205 @@
+// The families of real documents described in docs/format.md ("Documents in the wild"), each
+// on a small document of its own: what the parser reads, and that the rules stay silent where
+// the document is right.
+import { strict as assert } from 'assert';
+import { parseDocument } from '../../server/src/document/parse';
+import { lintText } from '../../server/src/engine/lint';
+import { defaultConfig, mergeConfig } from '../../server/src/config/config';
+
+const lines = (...ls: string[]): string => ls.join('\n') + '\n';
+const findings = (text: string): string[] =>
+  lintText(text).diagnostics
+    .filter((d) => d.severity !== 'info')
+    .map((d) => `${lintText(text).doc.lineIndex.lineAt(d.start) + 1}:${d.ruleId}`);
+
+describe('documents in the wild', () => {
+  describe('responsibility written outside parentheses', () => {
+    it('reads a labelled line after an item as the units of all its sentences, with roles', () => {
+      const doc = parseDocument(
+        lines(
+          '2016年全区海洋经济工作要点',
+          '一、实施项目带动',
+          '（一）以海洋战略性新兴产业为重点，扶持壮大利亚船舶、海上风电等一批海洋龙头企业，提升产业集聚水平。培育海洋新兴产业集群。',
+          '责任单位：经济发展局、财政金融局牵头，交通与建设局、旅游发展局配合',
+          '（二）打造特色海洋产业园区。',
+          '牵头单位：经济发展局',
+          '配合单位：农村发展局',
+          '完成时限：6月底前',
+        ),
+      );
+      assert.equal(doc.tasks.length, 3);
+      const [a, b, c] = doc.tasks;
+      assert.equal(a.unitParen, b.unitParen);
+      assert.deepEqual(
+        a.unitParen!.units.map((u) => `${u.name}/${u.role}`),
+        ['经济发展局/lead', '财政金融局/lead', '交通与建设局/support', '旅游发展局/support'],
+      );
+      assert.deepEqual(c.unitParen!.units.map((u) => `${u.name}/${u.role}`), ['经济发展局/lead', '农村发展局/support']);
+      assert.equal(c.inlineTime?.text, '6月底前');
+      assert.deepEqual(findings(doc.text), []);
+    });
+
+    it('reads a unit note with a remark, and 指导 as a role', () => {
+      const doc = parseDocument(
+        lines(
+          '关于促进某区高质量发展的实施意见',
+          '一、主要任务',
+          '1.拓展两个市场。推广增值税一般纳税人资格试点。（税务总局、财政部、海关总署负责，排在第一位的部门为牵头部门，下同）',
+          '2.优化信用管理。直接赋予最高信用等级。（市场监管总局负责。列第一位者为牵头单位，下同）',
+          '3.做好行业指导。（省发展改革委指导，各市负责）',
+        ),
+      );
+      assert.deepEqual(doc.tasks.map((t) => t.unitParen?.units.map((u) => u.name).join('、')), [
+        '税务总局、财政部、海关总署',
+        '市场监管总局',
+        '省发展改革委、各市',
+      ]);
+      assert.deepEqual(findings(doc.text), []);
+    });
+
+    it('reports a document that assigns no units once, as information, and each task with requireUnit always', () => {
+      const text = lines('2015年某办依法行政工作要点', '一、树立法治理念', '1.加强学法用法。', '2.推行考法制度。', '3.完善法律顾问制度。');
+      const ds = lintText(text).diagnostics;
+      assert.deepEqual(ds.map((d) => `${d.severity} ${d.ruleId}`), ['info unit-missing']);
+      assert.equal(lintText(text, mergeConfig(defaultConfig(), { requireUnit: 'always' })).diagnostics.filter((d) => d.ruleId === 'unit-missing').length, 3);
+    });
+  });
+
+  describe('which paragraphs are tasks', () => {
+    it('holds no tasks in goals, principles and requirements, nor in a heading above numbered sub-items', () => {
+      const doc = parseDocument(
+        lines(
+          '关于某区综合保税区高质量发展的实施意见',
+          '一、发展目标',
+          '培育综合竞争新优势。',
+          '二、主要任务',
+          '（一）统筹两个市场，打造加工制造中心。',
+          '1.拓展两个市场。推广增值税一般纳税人资格试点。（区税务局负责）',
+          '三、有关要求',
+          '各部门要切实加强组织领导。',
+        ),
+      );
+      assert.deepEqual(doc.tasks.map((t) => t.content), ['推广增值税一般纳税人资格试点。']);
+    });
+
+    it('keeps a goals chapter that carries unit notes a task chapter', () => {
+      const doc = parseDocument(lines('2026年某区工作要点', '一、保障措施', '（一）加强培训。组织开展业务培训。（区政府办公室负责）'));
+      assert.deepEqual(doc.tasks.map((t) => t.content), ['组织开展业务培训。']);
+    });
+  });
+
+  describe('page furniture and glued text', () => {
+    it('skips a web metadata block, numbered or not, and reads the issue date from it', () => {
+      const doc = parseDocument(lines('索 引 号：006939748', '1. [主题分类] 政务公开', '2. [发布机构] 某委', '发文日期：2021年03月16日', '2021年某委政务公开工作要点', '一、做好信息发布'));
+      assert.deepEqual(doc.items.map((i) => i.marker.text), ['一、']);
+      assert.deepEqual(doc.issueDate, { year: 2021, month: 3, day: 16 });
+    });
+
+    it('does not read an attachment list as outline, and reads a marker glued to a date', () => {
+      const doc = parseDocument(
+        lines(
+          '2017年某区工作要点',
+          '一、加快信息化建设',
+          '1.2017年10月底前实现网上办事全覆盖。（区政务服务办负责）',
+          '2.推进数据共享。（区大数据中心负责）',
+          '附件：1.重点任务清单',
+          '　　　2.培训计划',
+        ),
+      );
+      assert.deepEqual(doc.items.map((i) => i.marker.text), ['一、', '1.', '2.']);
+      assert.equal(doc.tasks[0].content, '2017年10月底前实现网上办事全覆盖。');
+      assert.deepEqual(findings(doc.text), []);
+    });
+
+    it('reads a title broken over two lines as one title', () => {
+      const doc = parseDocument(lines('国务院关于促进综合保税区', '高水平开放高质量发展的若干意见', '国发〔2019〕3号', '一、指导思想'));
+      assert.equal(doc.title?.text.replace(/\s+/g, ''), '国务院关于促进综合保税区高水平开放高质量发展的若干意见');
+    });
+
+    it('numbers four-digit items of long tables', () => {
+      const doc = parseDocument(lines('2026年某区工作要点', '一、重点工作', '999.做好甲工作。（区甲局负责）', '1000.做好乙工作。（区乙局负责）'));
+      assert.deepEqual(doc.items.map((i) => i.marker.number), [1, 999, 1000]);
+    });
+  });
+
+  describe('tables as they really arrive', () => {
+    it('reads pipes without outer bars, bar-only lines, section rows and rows with merged cells', () => {
+      const doc = parseDocument(
+        lines(
+          '2021 年政务公开工作重点任务台账 |',
+          '序号 | 工作任务 | 细化分工 | 责任处室 | 完成时限 | 备注 |',
+          '一、常规事项',
+          '1 | 做好疫情防控信息发布 | 重点围绕隔离管控发布权威信息 | 应急处、疾控处 | 长期推进 |',
+          '|',
+          '2 | 扎实做好疫苗接种信息公开 | 疾控处 | 长期推进 |',
+          '|',
+          '二、专项事项',
+          '3 | 积极推进预算公开 | 财务处 | 2021年8月公布上年度决算信息 |',
+        ),
+      );
+      assert.equal(doc.kind, 'table');
+      const annex = doc.annex!;
+      assert.equal(annex.layout, 'pipes');
+      assert.deepEqual(annex.sections.map((s) => s.text), ['一、常规事项', '二、专项事项']);
+      assert.deepEqual(annex.rows.map((r) => [r.serial, r.unitList.map((u) => u.name).join('、'), r.time?.text]), [
+        [1, '应急处、疾控处', '长期推进'],
+        [2, '疾控处', '长期推进'],
+        [3, '财务处', '2021年8月公布上年度决算信息'],
+      ]);
+      assert.equal(doc.items.length, 0);
+      assert.deepEqual(findings(doc.text), []);
+    });
+
+    it('reads a table copied without bars: header cells broken over lines, multi-line unit cells, merged cells, lists inside cells', () => {
+      const doc = parseDocument(
+        lines(
+          '2016年某区生态环境保护工作要点',
+          '一、推进生态文明建设。建立领导机制，成立领导小组。组织编制建设规划。',
+          '附件',
+          '序号',
+          '主要工作任务',
+          '具体工作措施',
+          '完成',
+          '时限',
+          '主要责任单位',
+          '任务来源',
+          '1',
+          '推进生态文明建设',
+          '1、建立生态文明建设领导机制，成立领导小组',
+          '3月',
+          '区经发局',
+          '区环土局',
+          '1、某区2016年工作要点',
+          '2、全省生态环境保护工作会议',
+          '2、组织编制我区生态文明建设规划',
+          '12月',
+          '区环土局',
+          '2',
+          '加大环保投资',
+          '3、完成环保基础设施建设项目投资',
+          '全年',
+          '区财经局',
+          '4、完成造林绿化项目投资',
+          '全年',
+          '区财金局',
+        ),
+      );
+      const annex = doc.annex!;
+      assert.equal(annex.layout, 'lines');
+      assert.deepEqual(annex.header.map((c) => `${c.name}/${c.role}`), ['序号/serial', '主要工作任务/task', '具体工作措施/task', '完成时限/time', '主要责任单位/units', '任务来源/other']);
+      assert.deepEqual(
+        annex.rows.map((r) => [r.serial, r.serialCell?.present, r.task?.text.slice(0, 2), r.time?.text, r.unitList.map((u) => u.name).join('、')]),
+        [
+          [1, true, '1、', '3月', '区经发局、区环土局'],
+          [1, false, '2、', '12月', '区环土局'],
+          [2, true, '3、', '全年', '区财经局'],
+          [2, false, '4、', '全年', '区财金局'],
+        ],
+      );
+      // Lists inside cells are not outline; the table is not compared with the body; 区财金局 sounds like 区财经局.
+      assert.deepEqual(doc.items.map((i) => i.marker.text), ['一、']);
+      assert.equal(doc.alignment, null);
+      assert.deepEqual(findings(doc.text), ['29:unit-inconsistent-name']);
+    });
+  });
+});
