@@ -13,7 +13,9 @@ const NUMBERED = path.join(DOCX, 'numbered.docx');
 interface Message { ruleId: string; line: number; column: number; message: string; location?: string }
 const json = (args: string[]): Message[] => (JSON.parse(runCli(['check', '--format', 'json', ...args]).out) as { messages: Message[] }[])[0].messages;
 
-describe('yaodian and Word documents (CLI)', () => {
+describe('yaodian and Word documents (CLI)', function () {
+  // Several CLI runs per test: on a busy machine these take more than the default 20 s.
+  this.timeout(120000);
   let dir: string;
   beforeEach(() => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'yaodian-docx-'));
