@@ -9,7 +9,7 @@
 import * as assert from 'assert';
 import * as fc from 'fast-check';
 import { fixText, lintText, type LintResult } from '../../server/src/engine/lint';
-import { applyEdits } from '../../server/src/fixes/apply';
+import { applyEdits } from '../../server/src/core';
 import type { Fix, TextEdit } from '../../server/src/rules/types';
 import { charOp, corrupt, corruption, fixtureDocuments, lineOp, wholeOp, type Corruption } from './corrupt';
 

@@ -1,6 +1,6 @@
 import { strict as assert } from 'assert';
 import { lintText, fixText, type Diagnostic } from '../../server/src/engine/lint';
-import { applyEdits } from '../../server/src/fixes/apply';
+import { applyEdits } from '../../server/src/core';
 
 const ID = 'annex-category-mismatch';
 

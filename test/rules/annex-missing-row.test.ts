@@ -1,6 +1,6 @@
 import { strict as assert } from 'assert';
 import { lintText, type Diagnostic } from '../../server/src/engine/lint';
-import { applyEdits, compatibleEdits } from '../../server/src/fixes/apply';
+import { applyEdits, compatibleEdits } from '../../server/src/core';
 
 const ID = 'annex-missing-row';
 

@@ -1,7 +1,7 @@
 // The outline rules on small documents: exact ranges, messages and fixes.
 import { strict as assert } from 'assert';
 import { lintText, fixText } from '../../server/src/engine/lint';
-import { applyEdits } from '../../server/src/fixes/apply';
+import { applyEdits } from '../../server/src/core';
 import { renumberOutline } from '../../server/src/analysis/numbering';
 
 const HEAD = '2026年某区政务公开工作要点\n';

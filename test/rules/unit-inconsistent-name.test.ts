@@ -1,7 +1,7 @@
 import { strict as assert } from 'assert';
 import { lintText, fixText, type Diagnostic } from '../../server/src/engine/lint';
 import { defaultConfig, mergeConfig, type ConfigFile } from '../../server/src/config/config';
-import { applyEdits } from '../../server/src/fixes/apply';
+import { applyEdits } from '../../server/src/core';
 import { sameUnit } from '../../server/src/rules/unit-inconsistent-name';
 import { readFixture } from '../helpers/fixtures';
 

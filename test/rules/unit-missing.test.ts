@@ -1,7 +1,7 @@
 import { strict as assert } from 'assert';
 import { lintText, type Diagnostic } from '../../server/src/engine/lint';
 import { defaultConfig, mergeConfig, type ConfigFile } from '../../server/src/config/config';
-import { applyEdits } from '../../server/src/fixes/apply';
+import { applyEdits } from '../../server/src/core';
 import { readFixture } from '../helpers/fixtures';
 
 const ID = 'unit-missing';

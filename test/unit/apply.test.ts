@@ -1,6 +1,6 @@
 import { strict as assert } from 'assert';
 import * as fc from 'fast-check';
-import { applyEdits, compatibleEdits } from '../../server/src/fixes/apply';
+import { applyEdits, compatibleEdits } from '../../server/src/core';
 import type { Fix, TextEdit } from '../../server/src/rules/types';
 
 /** The first version of compatibleEdits: every new edit compared with every taken one. */

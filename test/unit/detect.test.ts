@@ -33,8 +33,11 @@ describe('client: auto-detect', () => {
   it('does not take a sentence quoting the title, or ordinary text, for a document', () => {
     assert.equal(textLooksLikeYaodian('现将《2026年某区政务公开工作要点》印发给你们,请认真贯彻落实。'), false);
     assert.equal(textLooksLikeYaodian('会议纪要\n一、会议议定事项\n请各单位抓好落实。'), false);
-    assert.equal(textLooksLikeYaodian('2026年某区政务公开工作要点任务分解表\n序号|任务|责任单位|时间节点'), false);
     assert.equal(textLooksLikeYaodian(''), false);
+  });
+
+  it('takes a standalone task table for a document: the table is the plan', () => {
+    assert.equal(textLooksLikeYaodian('2026年某区政务公开工作要点任务分解表\n序号|任务|责任单位|时间节点'), true);
   });
 
   it('reads only the first 40 lines of a long document', () => {

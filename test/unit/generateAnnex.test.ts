@@ -5,7 +5,7 @@ import { DocumentAnalysis } from '../../server/src/analysis/analysis';
 import { defaultConfig } from '../../server/src/config/config';
 import { parseDocument } from '../../server/src/document/parse';
 import { lintText } from '../../server/src/engine/lint';
-import { applyEdits } from '../../server/src/fixes/apply';
+import { applyEdits } from '../../server/src/core';
 import { annexEdit, annexTitle, cellText, documentEol, generateAnnexRows, generateAnnexTable, joinLines } from '../../server/src/fixes/generateAnnex';
 import { commandHandlers, COMMANDS } from '../../server/src/lsp/commands';
 import type { DocumentState } from '../../server/src/lsp/store';

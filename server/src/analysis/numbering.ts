@@ -3,7 +3,7 @@
 // The outline rules and the renumber command both work from the chains built here.
 
 import type { Item, Marker, ParsedDocument } from '../document/model';
-import type { TextEdit } from '../rules/types';
+import type { TextEdit } from '../core';
 import { toChineseNumeral } from '../document/numerals';
 
 /** Items that are numbered as one sequence 1..n. */

@@ -3,6 +3,7 @@
 // from the annex rows of a task; the time node from its inline time key, else its row.
 
 import type { ParsedDocument, Sentence, Unit, UnitRole } from '../document/model';
+import { ROLE_WORD } from '../lexicon';
 import type { DocumentAnalysis } from './analysis';
 
 export interface TaskUnit {
@@ -86,4 +87,5 @@ export function unitAt(doc: ParsedDocument, offset: number): Unit | null {
   return null;
 }
 
-export const ROLE_NAMES: Record<UnitRole, string> = { lead: '牵头', support: '配合', responsible: '负责' };
+/** How each role is named (the lexicon's words). */
+export const ROLE_NAMES: Record<UnitRole, string> = ROLE_WORD;

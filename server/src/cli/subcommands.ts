@@ -3,23 +3,18 @@
 // so the tasks listed are the tasks `check` checks.
 
 import { parseArgs } from 'util';
-import { DocumentAnalysis } from '../analysis/analysis';
 import { defaultConfig, mergeConfig, type ConfigFile } from '../config/config';
 import { findConfigFile, loadConfigFile } from '../config/load';
-import type { ParsedDocument } from '../document/model';
-import { parseDocument } from '../document/parse';
 import { generateAnnexTable } from '../fixes/generateAnnex';
 import { taskTableCsv, tasksByUnitCsv } from '../report/csv';
 import { tasksByUnitText, tasksJson, tasksText } from '../report/tasks';
 import { outlineJson, outlineText } from '../report/outline';
+import { documentFacts, type DocumentFacts } from '../engine';
 import type { Io } from './main';
 import type { Encoding } from './readText';
 import { readDocument, readError } from './readDocument';
 
-interface Loaded {
-  doc: ParsedDocument;
-  analysis: DocumentAnalysis;
-}
+type Loaded = DocumentFacts;
 
 /** Reads and parses the one file of a subcommand; a number is the exit code of a failure. */
 function load(name: string, file: string, values: { encoding?: string; config?: string }, io: Io): Loaded | number {
@@ -43,9 +38,7 @@ function load(name: string, file: string, values: { encoding?: string; config?: 
     io.err(readError(file, e));
     return 2;
   }
-  const config = mergeConfig(defaultConfig(), layer);
-  const doc = parseDocument(text, { nonTaskSections: config.nonTaskSections });
-  return { doc, analysis: new DocumentAnalysis(doc, config) };
+  return documentFacts(text, mergeConfig(defaultConfig(), layer));
 }
 
 function parse(name: string, args: string[], io: Io, extra: Record<string, { type: 'string' | 'boolean'; default?: string | boolean }>) {

@@ -1,7 +1,7 @@
 // The configuration the engine runs with: `.yaodianrc.json` (INTERFACES.md), editor settings
 // and command-line overrides, merged into one ResolvedConfig.
 
-import type { Severity } from '../rules/types';
+import type { Severity } from '../core';
 import { NON_TASK_SECTIONS } from '../lexicon';
 import { foldWidth, removeSpaces } from '../document/text';
 

@@ -246,7 +246,8 @@ export interface ParsedDocument {
    * cover notice: its rows are the tasks and nothing is compared with a body.
    */
   kind: DocumentKind;
-  alignment: Alignment | null;
+  /** The body↔annex alignment, computed when first read (null when nothing is compared). */
+  readonly alignment: Alignment | null;
 }
 
 export type DocumentKind = 'plan' | 'plan-with-annex' | 'table';

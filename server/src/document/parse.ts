@@ -3,6 +3,7 @@
 // is read by annex.ts and aligned with the body by align.ts.
 
 import type {
+  Alignment,
   DocumentKind,
   Item,
   Marker,
@@ -272,7 +273,11 @@ export function parseDocument(text: string, options: ParseOptions = {}): ParsedD
   };
   // A table read without bars is read with less confidence: its rows are checked, but not
   // compared with the body (annex-structure says so).
-  if (kind === 'plan-with-annex' && annex!.layout !== 'lines') doc.alignment = alignAnnex(doc);
+  if (kind === 'plan-with-annex' && annex!.layout !== 'lines') {
+    // Aligned when first asked (the rules comparing body and annex ask; an outline of the body does not).
+    let aligned: Alignment | undefined;
+    Object.defineProperty(doc, 'alignment', { get: () => (aligned ??= alignAnnex(doc)), enumerable: true });
+  }
   return doc;
 }
 

@@ -7,7 +7,7 @@ import { defaultConfig, type ResolvedConfig } from '../config/config';
 import { DocumentAnalysis } from '../analysis/analysis';
 import { RULES } from '../rules';
 import type { Finding, Fix, RelatedInfo, Rule, Severity } from '../rules/types';
-import { applyEdits, compatibleEdits } from '../fixes/apply';
+import { applyEdits, compatibleEdits } from '../core';
 
 export interface Diagnostic extends Range {
   ruleId: string;

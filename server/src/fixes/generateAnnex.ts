@@ -12,7 +12,7 @@
 
 import type { ParsedDocument, Sentence, Unit } from '../document/model';
 import type { DocumentAnalysis } from '../analysis/analysis';
-import type { TextEdit } from '../rules/types';
+import type { TextEdit } from '../core';
 import { unitsText } from './table';
 import { categoryItemFor } from '../analysis/categories';
 

@@ -3,7 +3,8 @@
 
 import type { Annex, AnnexLayout, AnnexRow, Cell, ParsedDocument, Sentence, Unit } from '../document/model';
 import { isSerialText } from '../document/cells';
-import type { TextEdit } from '../rules/types';
+import type { TextEdit } from '../core';
+import { ROLE_WORD } from '../lexicon';
 import { foldWidth } from '../document/text';
 
 /**
@@ -80,7 +81,6 @@ export function renumberRows(doc: ParsedDocument, from: number, first: number): 
   return edits;
 }
 
-export const VERB: Record<Unit['role'], string> = { lead: '牵头', support: '配合', responsible: '负责' };
 
 /** Distinct names in order of first occurrence. */
 export function uniqueNames(units: Iterable<Unit>): string[] {
@@ -107,7 +107,7 @@ export function byRole(units: readonly Unit[]): { role: Unit['role']; names: str
 export function unitsText(units: readonly Unit[], comma: string): string {
   const groups = byRole(units);
   if (groups.length <= 1) return uniqueNames(units).join('、');
-  return groups.map((g) => g.names.join('、') + VERB[g.role]).join(comma);
+  return groups.map((g) => g.names.join('、') + ROLE_WORD[g.role]).join(comma);
 }
 
 /** The body text a row is compared with: its sentences' contents. */

@@ -2,7 +2,7 @@
 // document", and source.fixAll.yaodian for editor.codeActionsOnSave. Nothing is re-derived here.
 
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Command, type Diagnostic as LspDiagnostic } from 'vscode-languageserver';
-import { applyEdits } from '../fixes/apply';
+import { applyEdits } from '../core';
 import type { TextEdit } from '../rules/types';
 import type { ResolvedConfig } from '../config/config';
 import { fixText, type LintResult } from '../engine/lint';

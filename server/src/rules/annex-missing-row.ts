@@ -6,9 +6,10 @@
 import type { AnnexRow, Column, ParsedDocument, Sentence, Unit } from '../document/model';
 import type { DocumentAnalysis } from '../analysis/analysis';
 import type { Fix, Rule, TextEdit } from './types';
+import { unitColumnRole } from '../lexicon';
 import { textKey } from '../document/text';
 import { bodyText, lineBreakAt, renumberRows, unitsText } from '../fixes/table';
-import { lazyFix } from '../fixes/lazy';
+import { lazyFix } from '../core';
 import { categoryItemFor } from '../analysis/categories';
 
 function quote(s: string, max = 20): string {
@@ -17,9 +18,8 @@ function quote(s: string, max = 20): string {
 
 /** The role a unit column stands for (`牵头单位` → lead), null for a plain `责任单位`. */
 function columnRole(col: Column): Unit['role'] | null {
-  if (col.name.includes('牵头')) return 'lead';
-  if (/配合|协办|参与/.test(col.name)) return 'support';
-  return null;
+  const role = unitColumnRole(col.name);
+  return role === 'responsible' ? null : role;
 }
 
 /** The cells of the new row, one per header column; null for a category merged with the row above. */

@@ -6,7 +6,7 @@ import type { AnnexRow, ParsedDocument } from '../document/model';
 import type { Rule, TextEdit } from './types';
 import { isNoise } from '../document/classify';
 import { renumberRows, rowLabel } from '../fixes/table';
-import { lazyFix } from '../fixes/lazy';
+import { lazyFix } from '../core';
 
 /** Edits that delete a row's lines, keeping noise lines (page markers) inside it. */
 export function deleteRowEdits(doc: ParsedDocument, row: AnnexRow): TextEdit[] {

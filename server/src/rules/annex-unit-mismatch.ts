@@ -10,10 +10,11 @@ import { matchBrackets } from '../document/sentences';
 import { foldWidth } from '../document/text';
 import { parseUnitParenthetical } from '../document/units';
 import type { Fix, Rule } from './types';
-import { byRole, uniqueNames, unitsText, VERB } from '../fixes/table';
+import { byRole, uniqueNames, unitsText } from '../fixes/table';
+import { KEY_OF_ROLE, ROLE_WORD } from '../lexicon';
 
-const PHRASE: Record<Unit['role'], string> = { lead: '牵头落实', support: '配合落实', responsible: '负责落实' };
-const KEY: Record<Unit['role'], string> = { lead: '牵头单位', support: '配合单位', responsible: '责任单位' };
+const PHRASE: Record<Unit['role'], string> = { lead: `${ROLE_WORD.lead}落实`, support: `${ROLE_WORD.support}落实`, responsible: `${ROLE_WORD.responsible}落实` };
+const KEY = KEY_OF_ROLE;
 
 /**
  * The parenthetical rewritten to name `units` instead: keys (`责任单位:`) or role verbs
@@ -45,7 +46,7 @@ function rewriteParen(paren: UnitParenthetical, units: readonly Unit[]): string 
     }
     return open + fields.join(semi) + close;
   }
-  if (groups.length > 1) return open + groups.map((g) => g.names.join('、') + VERB[g.role]).join(comma) + close;
+  if (groups.length > 1) return open + groups.map((g) => g.names.join('、') + ROLE_WORD[g.role]).join(comma) + close;
   // One role: the names, then the body's own verb phrase (`分别负责落实`) when it had one role
   // too, else the phrase of the row's role.
   const names = uniqueNames(units);

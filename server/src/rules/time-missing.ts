@@ -9,11 +9,11 @@
 
 import type { AnnexRow, ParsedDocument, Sentence, UnitParenthetical } from '../document/model';
 import type { Fix, Rule, TextEdit } from './types';
+import { TIME_KEYS } from '../lexicon';
 import { monthsInYear } from '../document/time';
 import { writeCell } from '../fixes/table';
 
 const FIXED_CHOICES = ['全年', '上半年', '下半年', '一季度', '二季度', '三季度', '四季度'];
-const TIME_KEYS = ['时间节点', '完成时限', '完成时间', '时限'];
 
 /** The month named by the first time phrase of the sentences (its last month), or null. */
 function mentionedMonth(sentences: readonly Sentence[], planYear: number | null): number | null {

@@ -4,31 +4,12 @@
 import type { ParsedDocument, Range } from '../document/model';
 import type { ResolvedConfig } from '../config/config';
 import type { DocumentAnalysis } from '../analysis/analysis';
+import type { Fix, Severity } from '../core';
 
-export type Severity = 'error' | 'warning' | 'info' | 'off';
+export type { Fix, Severity, TextEdit } from '../core';
 
-/** Replace text[start, end) with newText. */
-export interface TextEdit {
-  start: number;
-  end: number;
-  newText: string;
-}
 
-export interface Fix {
-  /** Chinese title shown in the editor's quick-fix menu. */
-  title: string;
-  /** May be computed when first read (fixes/lazy.ts): read it only to apply or show the fix. */
-  edits: TextEdit[];
-  /** Applied by `yaodian fix`, `check --fix` and "fix all": unambiguous fixes only. */
-  auto: boolean;
-  /** The fix the editor offers first. */
-  preferred?: boolean;
-  /**
-   * Where the editor should put the cursor after the fix, as an offset in the fixed text
-   * (`(责任单位:)` with the cursor inside).
-   */
-  cursor?: number;
-}
+
 
 export interface RelatedInfo extends Range {
   message: string;

@@ -1,8 +1,34 @@
+// The core every layer shares: what a severity is, what an edit and a fix are, and the one
+// place where edits change text. Nothing here knows documents, rules or editors.
+
+export type Severity = 'error' | 'warning' | 'info' | 'off';
+
+/** Replace text[start, end) with newText. */
+export interface TextEdit {
+  start: number;
+  end: number;
+  newText: string;
+}
+
+export interface Fix {
+  /** Chinese title shown in the editor's quick-fix menu. */
+  title: string;
+  /** May be computed when first read (fixes/lazy.ts): read it only to apply or show the fix. */
+  edits: TextEdit[];
+  /** Applied by `yaodian fix`, `check --fix` and "fix all": unambiguous fixes only. */
+  auto: boolean;
+  /** The fix the editor offers first. */
+  preferred?: boolean;
+  /**
+   * Where the editor should put the cursor after the fix, as an offset in the fixed text
+   * (`(责任单位:)` with the cursor inside).
+   */
+  cursor?: number;
+}
+
 // Applying fixes: the one place where edits change text. Edits are applied in one pass from a
 // sorted list; a fix whose edits overlap an edit already taken is left for the next pass, as
 // ESLint does, so fixes never fight over the same text.
-
-import type { Fix, TextEdit } from '../rules/types';
 
 /** Applies non-overlapping edits in one pass. Throws on overlapping edits (a bug in a rule). */
 export function applyEdits(text: string, edits: readonly TextEdit[]): string {
@@ -64,4 +90,20 @@ function overlaps(a: TextEdit, b: TextEdit): boolean {
   if (a.start === a.end) return b.start <= a.start && a.start <= b.end;
   if (b.start === b.end) return a.start <= b.start && b.start <= a.end;
   return a.start < b.end && b.start < a.end;
+}
+
+// Fixes whose edits are computed when first read. A fix that renumbers the rows after the one it
+// inserts or deletes has one edit per row; made eagerly for every finding, a table that matches
+// nothing (every row an orphan) would cost rows × rows edits. Nothing reads a manual fix's edits
+// unless the user asks for that fix (the editor's quick fix), so they wait until then.
+
+export function lazyFix(fix: Omit<Fix, 'edits'>, compute: () => TextEdit[]): Fix {
+  let edits: TextEdit[] | undefined;
+  return {
+    ...fix,
+    get edits(): TextEdit[] {
+      edits ??= compute();
+      return edits;
+    },
+  };
 }
