@@ -17,7 +17,7 @@ describe('检查 Word 文档 (yaodian.checkDocx)', () => {
     const doc = editor.document;
     assert.equal(doc.languageId, 'yaodian');
     assert.equal(doc.lineAt(0).text, '2026年某区数据局政务公开工作要点');
-    assert.equal(doc.lineAt(4).text, '（一）做好政策文件公开。及时公开涉企政策文件，做好解读。（责任单位：区数据局、区司法局）');
+    assert.equal(doc.lineAt(5).text, '（一）做好政策文件公开。及时公开涉企政策文件，做好解读。（责任单位：区数据局、区司法局）');
     const diags = await diagnosticsWhere(doc.uri, (d) => d.some((x) => codeOf(x) === 'time-invalid'));
     const invalid = diags.filter((d) => codeOf(d) === 'time-invalid');
     assert.equal(invalid.length, 1, summary(diags));
