@@ -17,6 +17,9 @@ const entries = [
   { in: 'saxes', out: 'dist/vendor/saxes.js' },
   { in: 'server/src/server.ts', out: 'dist/server.js' },
   { in: 'client/src/extension.ts', out: 'dist/extension.js', external: ['vscode'] },
+  // The comparison view's page (a webview): a browser script and its stylesheet.
+  { in: 'client/webview/comparison.ts', out: 'dist/webview/comparison.js', browser: true },
+  { in: 'client/webview/comparison.css', out: 'dist/webview/comparison.css', browser: true },
 ];
 // dist/cli.js is a small loader that runs dist/cli-main.js (and dist/vendor/*.js) with a compile
 // cache. It is built last: the hash of those scripts is written into it (the cache's key), so
@@ -38,9 +41,9 @@ function build(e, define = {}) {
     entryPoints: [e.in],
     outfile: e.out,
     bundle: true,
-    platform: 'node',
-    target: 'node20',
-    format: 'cjs',
+    platform: e.browser ? 'browser' : 'node',
+    target: e.browser ? 'chrome120' : 'node20',
+    format: e.browser ? 'iife' : 'cjs',
     // jsonc-parser's UMD build cannot be bundled (dynamic requires); its ESM build can.
     alias: { 'jsonc-parser': './node_modules/jsonc-parser/lib/esm/main.js' },
     sourcemap: !production,

@@ -12,6 +12,7 @@ import { registerDocx } from './docx';
 import { isYaodian, YaodianServer } from './languageClient';
 import { StatsStatusBar } from './statusBar';
 import { TasksByUnitView } from './tasksView';
+import { registerComparisonView, type ComparisonView } from './comparisonView';
 
 let server: YaodianServer | undefined;
 
@@ -21,6 +22,8 @@ export interface YaodianApi {
   ready(): Promise<void>;
   /** The status-bar numbers now shown, if any. */
   stats(): unknown;
+  /** The comparison view (任务分解表对照): what it shows, and a click on a line (for tests). */
+  comparison: Pick<ComparisonView, 'state' | 'onDidRender' | 'click'>;
 }
 
 export function activate(context: vscode.ExtensionContext): YaodianApi {
@@ -29,6 +32,7 @@ export function activate(context: vscode.ExtensionContext): YaodianApi {
   const active = new ActiveDocument();
   const view = new TasksByUnitView(yaodian, active);
   const statusBar = new StatsStatusBar(yaodian, active);
+  const comparison = registerComparisonView(yaodian, active, context.extensionUri);
 
   // The server starts with the first yaodian document: activation for auto-detect alone
   // (a plain-text file was opened) does not start a process.
@@ -54,6 +58,7 @@ export function activate(context: vscode.ExtensionContext): YaodianApi {
     statusBar,
     registerCommands(yaodian, active, view),
     registerAutoDetect(),
+    comparison,
     registerDocx(),
     vscode.workspace.onDidOpenTextDocument(startIfNeeded),
   );
@@ -64,6 +69,7 @@ export function activate(context: vscode.ExtensionContext): YaodianApi {
       await yaodian.start();
     },
     stats: () => statusBar.stats,
+    comparison,
   };
 }
 

@@ -21,6 +21,8 @@ import { completions } from './lsp/completion';
 import { toLspDiagnostic, toOffset } from './lsp/convert';
 import { CodeActionKind } from 'vscode-languageserver';
 import { commandHandlers, COMMANDS } from './lsp/commands';
+import { buildReview } from './review/model';
+import { COMPARISON_REQUEST, type ComparisonParams, type ComparisonResult } from './review/protocol';
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
@@ -176,6 +178,14 @@ connection.onExecuteCommand(guard('executeCommand', async (params) => {
   if (!state) throw new ResponseError(-32602, `文档未打开: ${uri}`);
   return handler(uri, state);
 }));
+
+connection.onRequest(
+  COMPARISON_REQUEST,
+  guard('comparison', async (params: ComparisonParams): Promise<ComparisonResult | null> => {
+    const state = await current(params.uri);
+    return state ? { uri: params.uri, version: state.version, review: buildReview(state.result) } : null;
+  }),
+);
 
 documents.listen(connection);
 connection.listen();

@@ -30,6 +30,7 @@ import { chromium, type Browser } from 'playwright-core';
 import { CHROMIUM, NODE24, OUT_DIR, ROOT, SERVER_MAIN } from './paths';
 import { setup } from './setup';
 import { prepareWorkspace } from './workspace';
+import { checkReportInBrowser, REPORT_SCREENSHOTS } from './report';
 
 const args = process.argv.slice(2);
 const flag = (name: string): boolean => args.includes(name);
@@ -41,7 +42,7 @@ const TIMEOUT_MS = Number(option('--timeout') ?? 300) * 1000;
 const SCREENSHOTS_DIR = path.join(OUT_DIR, 'screenshots');
 const DOCS_IMAGES = path.join(ROOT, 'docs', 'images');
 /** The screenshots the README shows (the others stay in out/e2e/screenshots). */
-const DOCS_SCREENSHOTS = ['quick-fix.png', 'outline.png', 'tasks-by-unit.png'];
+const DOCS_SCREENSHOTS = ['quick-fix.png', 'outline.png', 'tasks-by-unit.png', 'comparison-view.png', 'comparison-problems.png', ...REPORT_SCREENSHOTS];
 const LOCALE = option('--locale') ?? 'zh-cn';
 
 function log(message: string): void {
@@ -483,6 +484,9 @@ async function main(): Promise<number> {
   const dev = await runWorkbench({ name: 'main', extensionDevelopmentPath: ROOT, testsEntry: entries.index, screenshots: true });
   report('extension under development (zh-cn)', dev);
   results.push(dev);
+  const htmlReport = await checkReportInBrowser(SCREENSHOTS_DIR);
+  report('HTML report in chromium', htmlReport);
+  results.push(htmlReport);
 
   if (flag('--update-screenshots') && fs.existsSync(SCREENSHOTS_DIR)) {
     fs.mkdirSync(DOCS_IMAGES, { recursive: true });

@@ -13,6 +13,8 @@ export const CORPUS_SOURCE = 'test/fixtures/corpus/000_8af76b9c2bc005bb.txt';
 export const FILES = {
   /** Diagnostics, symbols, definition, tasks by unit, screenshots (not edited). */
   corpus: '2023年普陀区政务公开工作要点.txt',
+  /** The comparison view: a quick fix from the view and live edits (edited, not saved). */
+  comparison: '2023年普陀区政务公开工作要点-对照.txt',
   /** Quick fix (edited, not saved). */
   quickFix: '2023年普陀区政务公开工作要点-快速修复.txt',
   /** source.fixAll.yaodian on save (edited and saved). */
@@ -39,7 +41,7 @@ export function prepareWorkspace(root: string, dir: string): void {
     fs.mkdirSync(path.dirname(target), { recursive: true });
     fs.copyFileSync(path.join(root, from), target);
   };
-  for (const name of [FILES.corpus, FILES.quickFix, FILES.fixOnSave, FILES.config]) copy(CORPUS_SOURCE, name);
+  for (const name of [FILES.corpus, FILES.quickFix, FILES.fixOnSave, FILES.config, FILES.comparison]) copy(CORPUS_SOURCE, name);
   copy('test/fixtures/examples/inline-units.txt', FILES.noAnnex);
   for (const name of [FILES.renumber, FILES.draft, FILES.plain]) copy(path.join('test/e2e/workspace', name), name);
   copy('test/fixtures/docx/numbered.docx', FILES.docx);

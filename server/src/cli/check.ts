@@ -11,6 +11,8 @@ import type { Severity } from '../rules/types';
 import { formatJson, formatStylish, toJsonResult, type JsonFileResult } from '../report/format';
 import { formatGithub } from '../report/github';
 import { formatSarif, sarifFile, type SarifFile } from '../report/sarif';
+import { buildReview } from '../review/model';
+import { renderReport, type ReportDocument } from '../review/html';
 import { expandInputs } from './inputs';
 import { encode, type Encoding } from './readText';
 import { readDocument, readError, type ReadDocument } from './readDocument';
@@ -18,11 +20,11 @@ import { addComments, docxLocation, type DocxPackage } from '../docx';
 import type { Diagnostic } from '../engine/lint';
 import type { Io } from './main';
 
-const FORMATS = ['stylish', 'json', 'sarif', 'github', 'docx'] as const;
+const FORMATS = ['stylish', 'json', 'sarif', 'github', 'html', 'docx'] as const;
 const SEVERITY_WORD = { error: '错误', warning: '警告', info: '提示' } as const;
 
-export async function checkCommand(args: string[], io: Io, alwaysFix: boolean): Promise<number> {
-  const name = alwaysFix ? 'fix' : 'check';
+export async function checkCommand(args: string[], io: Io, alwaysFix: boolean, command?: string): Promise<number> {
+  const name = command ?? (alwaysFix ? 'fix' : 'check');
   let parsed;
   try {
     parsed = parseArgs({
@@ -96,6 +98,7 @@ export async function checkCommand(args: string[], io: Io, alwaysFix: boolean): 
 
   const results: JsonFileResult[] = [];
   const sarifFiles: SarifFile[] = [];
+  const reviews: ReportDocument[] = [];
   const commented: { file: string; docx: DocxPackage; diagnostics: Diagnostic[] }[] = [];
   for (const file of files) {
     let config: ResolvedConfig;
@@ -134,7 +137,8 @@ export async function checkCommand(args: string[], io: Io, alwaysFix: boolean): 
         text = fixed.output;
       }
     }
-    const { doc, diagnostics } = lintText(text, config);
+    const lint = lintText(text, config);
+    const { doc, diagnostics } = lint;
     const shown = values.quiet ? diagnostics.filter((d) => d.severity === 'error') : diagnostics;
     const result = toJsonResult(file, shown, doc.lineIndex);
     if (docx) {
@@ -144,6 +148,7 @@ export async function checkCommand(args: string[], io: Io, alwaysFix: boolean): 
     results.push(result);
     // Fingerprints need the text: computed now, so the documents need not be kept.
     if (values.format === 'sarif') sarifFiles.push(sarifFile(result, doc, shown));
+    if (values.format === 'html') reviews.push({ file: path.relative(process.cwd(), file) || file, review: buildReview({ ...lint, diagnostics: shown }) });
   }
 
   const errors = results.reduce((n, r) => n + r.errorCount, 0);
@@ -159,7 +164,9 @@ export async function checkCommand(args: string[], io: Io, alwaysFix: boolean): 
         ? formatSarif(sarifFiles)
         : values.format === 'github'
           ? formatGithub(results)
-          : formatStylish(results, values.color ?? (!values['output-file'] && io.isTTY === true));
+          : values.format === 'html'
+            ? renderReport(reviews, { generated: new Date() })
+            : formatStylish(results, values.color ?? (!values['output-file'] && io.isTTY === true));
   if (values['output-file']) {
     try {
       fs.writeFileSync(values['output-file'], report);

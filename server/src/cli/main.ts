@@ -3,6 +3,7 @@
 
 import { checkCommand } from './check';
 import { annexCommand, outlineCommand, tasksCommand, textCommand } from './subcommands';
+import { reportCommand } from './report';
 
 const USAGE = `用法 (usage):
   yaodian check [options] <file|dir|glob>...   检查文档 (lint); 目录中查找 *.txt 与 *.docx
@@ -12,9 +13,11 @@ const USAGE = `用法 (usage):
   yaodian tasks <file> [--by unit] [--format text|json|csv]
                                                 列出任务或各单位的任务 (tasks, or tasks by unit)
   yaodian text <file.docx>                      显示从 Word 文档读出的文字 (text read from a .docx)
+  yaodian report <file|dir|glob>... -o <out.html>
+                                                自包含的 HTML 审阅报告 (review report)
 
 check / fix 选项 (options):
-  --format stylish|json|sarif|github   输出格式, 默认 stylish
+  --format stylish|json|sarif|github|html   输出格式, 默认 stylish (html: 同 report)
   --format docx -o <out.docx>          Word 文档: 写出带批注的副本, 每个问题一条批注
   --fix                                就地应用自动修复 (apply auto fixes in place)
   --config <path>                      指定配置文件 (instead of .yaodianrc.json discovery)
@@ -54,6 +57,8 @@ export async function run(argv: string[], io: Io = stdio): Promise<number> {
       return annexCommand(rest, io);
     case 'tasks':
       return tasksCommand(rest, io);
+    case 'report':
+      return reportCommand(rest, io);
     case 'text':
       return textCommand(rest, io);
     case undefined:

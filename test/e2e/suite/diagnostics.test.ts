@@ -101,7 +101,7 @@ describe('诊断 (diagnostics)', () => {
       '新建“双随机、一公开”专题网页,定期发布区市场监管领域部门联合抽查以及各部门随机抽查的事项清单、年度工作计划、抽查结果、工作推进情况。 |',
     );
     const after = await diagnosticsWhere(doc.uri, (d) => !has('annex-text-mismatch')(d) && d.length > 0);
-    assert.deepEqual(after.map(codeOf).sort(), ['annex-missing-row', 'unit-inconsistent-name']);
+    assert.deepEqual(after.map(codeOf).sort(), ['annex-missing-row', 'time-before-issue', 'unit-inconsistent-name']);
   });
 
   it('runs source.fixAll.yaodian on save (editor.codeActionsOnSave), as `yaodian fix` does', async () => {
@@ -125,8 +125,9 @@ describe('诊断 (diagnostics)', () => {
       assert.equal(saved, expected);
       assert.equal(doc.getText(), expected);
       assert.match(doc.lineAt(308).text, /^区府办、区融媒体中心牵头/);
-      const after = await diagnosticsWhere(doc.uri, (d) => d.length === 1);
-      assert.deepEqual(after.map(codeOf), ['annex-missing-row']);
+      // What no auto fix can change: the task without a row, and row 68's deadline before the issue date.
+      const after = await diagnosticsWhere(doc.uri, (d) => d.length === 2);
+      assert.deepEqual(after.map(codeOf).sort(), ['annex-missing-row', 'time-before-issue']);
     } finally {
       await config.update('codeActionsOnSave', undefined, vscode.ConfigurationTarget.Workspace, true);
     }
@@ -141,7 +142,7 @@ describe('诊断 (diagnostics)', () => {
 
     await write({ rules: { 'annex-text-mismatch': 'off' } });
     let diags = await diagnosticsWhere(uri, (d) => !has('annex-text-mismatch')(d) && has('annex-missing-row')(d));
-    assert.deepEqual(diags.map(codeOf).sort(), ['annex-missing-row', 'unit-inconsistent-name']);
+    assert.deepEqual(diags.map(codeOf).sort(), ['annex-missing-row', 'time-before-issue', 'unit-inconsistent-name']);
 
     // A comment (the file is JSONC) and a severity change.
     await vscode.workspace.fs.writeFile(rc, new TextEncoder().encode('// 本目录的检查规则\n{ "rules": { "annex-missing-row": "warning" } }\n'));
@@ -149,11 +150,11 @@ describe('诊断 (diagnostics)', () => {
       uri,
       (d) => has('annex-text-mismatch')(d) && d.some((x) => codeOf(x) === 'annex-missing-row' && x.severity === vscode.DiagnosticSeverity.Warning),
     );
-    assert.equal(diags.length, 3);
+    assert.equal(diags.length, 4);
 
     await vscode.workspace.fs.delete(rc);
     diags = await diagnosticsWhere(uri, (d) => d.some((x) => codeOf(x) === 'annex-missing-row' && x.severity === vscode.DiagnosticSeverity.Error));
-    assert.equal(diags.length, 3);
+    assert.equal(diags.length, 4);
   });
 
   it('checks again when the yaodian.rules setting changes', async () => {
@@ -164,7 +165,7 @@ describe('诊断 (diagnostics)', () => {
     await config.update('rules', { 'unit-inconsistent-name': 'off' }, vscode.ConfigurationTarget.Workspace);
     try {
       const diags = await diagnosticsWhere(uri, (d) => !has('unit-inconsistent-name')(d) && d.length > 0);
-      assert.deepEqual(diags.map(codeOf).sort(), ['annex-missing-row', 'annex-text-mismatch']);
+      assert.deepEqual(diags.map(codeOf).sort(), ['annex-missing-row', 'annex-text-mismatch', 'time-before-issue']);
     } finally {
       await config.update('rules', undefined, vscode.ConfigurationTarget.Workspace);
     }

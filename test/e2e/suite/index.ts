@@ -9,6 +9,7 @@ export function run(): Promise<void> {
     await import('./navigation.test.js');
     await import('./commands.test.js');
     await import('./detect.test.js');
+    await import('./comparison.test.js');
     await import('./docx.test.js');
   });
 }
