@@ -11,6 +11,9 @@ const entries = [
   // apart: the engine's file stays small, and every check skips reading ~700 KB of code tables.
   { in: 'iconv-lite', out: 'dist/vendor/iconv-lite.js' },
   { in: 'fast-glob', out: 'dist/vendor/fast-glob.js' },
+  // Read only for Word documents (.docx): the zip and the XML parser.
+  { in: 'fflate', out: 'dist/vendor/fflate.js' },
+  { in: 'saxes', out: 'dist/vendor/saxes.js' },
   { in: 'server/src/server.ts', out: 'dist/server.js' },
   // The programmatic API, `require('yaodian')` (package.json exports); its types are below.
   { in: 'server/src/api.ts', out: 'dist/api.js' },
@@ -22,7 +25,7 @@ const entries = [
 // dist/cli.js is a small loader that runs dist/cli-main.js, with Node's own compile cache where
 // Node has one (server/src/cliLoader.ts).
 const loader = { in: 'server/src/cliLoader.ts', out: 'dist/cli.js', banner: '#!/usr/bin/env node' };
-const LAZY_VENDOR = ['iconv-lite', 'fast-glob'];
+const LAZY_VENDOR = ['iconv-lite', 'fast-glob', 'fflate', 'saxes'];
 
 /** Resolves `require('iconv-lite')` in dist/cli-main.js to the separate dist/vendor/iconv-lite.js. */
 const lazyVendorPlugin = {

@@ -8,6 +8,7 @@ import * as vscode from 'vscode';
 import { ActiveDocument } from './activeDocument';
 import { registerAutoDetect } from './autoDetect';
 import { registerCommands } from './commands';
+import { registerDocx } from './docx';
 import { isYaodian, YaodianServer } from './languageClient';
 import { registerLintWorkspace } from './lintWorkspace';
 import { StatsStatusBar } from './statusBar';
@@ -60,6 +61,7 @@ export function activate(context: vscode.ExtensionContext): YaodianApi {
     registerAutoDetect(),
     comparison,
     registerLintWorkspace(context),
+    registerDocx(),
     vscode.workspace.onDidOpenTextDocument(startIfNeeded),
   );
   vscode.workspace.textDocuments.forEach(startIfNeeded);

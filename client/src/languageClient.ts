@@ -88,6 +88,8 @@ export class YaodianServer implements vscode.Disposable {
       documentSelector: [
         { language: LANGUAGE_ID, scheme: 'file' },
         { language: LANGUAGE_ID, scheme: 'untitled' },
+        // The text of a Word document (检查 Word 文档, client/src/docx.ts).
+        { language: LANGUAGE_ID, scheme: 'yaodian-docx' },
       ],
       synchronize: { configurationSection: 'yaodian' },
       outputChannelName: '工作要点助手',

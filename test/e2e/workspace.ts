@@ -32,6 +32,8 @@ export const FILES = {
   plain: '说明.txt',
   /** Never opened: yaodian.lintWorkspace must report it anyway. */
   unopened: '未打开/2023年普陀区政务公开工作要点-归档.txt',
+  /** A Word document (test/fixtures/docx/numbered.docx): 检查 Word 文档. */
+  docx: '审核/初稿.docx',
 } as const;
 
 /** Copies the fixtures into `dir` (the repository root is `root`). */
@@ -45,6 +47,7 @@ export function prepareWorkspace(root: string, dir: string): void {
   for (const name of [FILES.corpus, FILES.quickFix, FILES.fixOnSave, FILES.config, FILES.unopened]) copy(CORPUS_SOURCE, name);
   copy('test/fixtures/examples/inline-units.txt', FILES.noAnnex);
   for (const name of [FILES.renumber, FILES.draft, FILES.plain]) copy(path.join('test/e2e/workspace', name), name);
+  copy('test/fixtures/docx/numbered.docx', FILES.docx);
   // Settings of the workspace: no welcome page or editor restore to disturb the tests.
   fs.mkdirSync(path.join(dir, '.vscode'), { recursive: true });
   fs.writeFileSync(

@@ -15,6 +15,8 @@ import { formatGitlab } from '../report/gitlab';
 import { formatJunit } from '../report/junit';
 import { formatSarif, type SarifFile } from '../report/sarif';
 import { renderReport, type ReportDocument } from '../review/html';
+import { addComments } from '../docx';
+import { readDocument } from './readDocument';
 import type { CheckSettings, FileJob, FileOutcome } from './checkFile';
 import { CHECK_HELP } from './help';
 import { expandInputs } from './inputs';
@@ -25,7 +27,7 @@ import { useColor } from './color';
 import type { Io } from './main';
 
 /** Formats built in; any other name is an ESLint formatter module (report/eslintFormatter.ts). */
-export const BUILTIN_FORMATS = ['stylish', 'json', 'sarif', 'github', 'gitlab', 'junit', 'checkstyle', 'html'] as const;
+export const BUILTIN_FORMATS = ['stylish', 'json', 'sarif', 'github', 'gitlab', 'junit', 'checkstyle', 'html', 'docx'] as const;
 /** Formats that need fingerprints. */
 const FINGERPRINTED = new Set(['sarif', 'gitlab']);
 
@@ -151,6 +153,7 @@ export async function checkCommand(args: string[], io: Io, alwaysFix: boolean, c
     rules: overrides,
     fingerprints: FINGERPRINTED.has(format) || suppressions !== null,
     review: format === 'html',
+    comments: format === 'docx',
   };
   const workers = workerCount(values.concurrency, jobs.length);
   if (workers === null) return usage(`--concurrency 应为正整数、auto 或 off (got "${values.concurrency}")`);
@@ -201,6 +204,11 @@ export async function checkCommand(args: string[], io: Io, alwaysFix: boolean, c
     }
   }
 
+  if (format === 'docx') {
+    const code = writeCommented(outcomes, values['output-file'], cwd, io);
+    const errorCount = results.reduce((n, r) => n + r.errorCount, 0);
+    return code !== 0 ? code : exit !== 0 ? exit : errorCount > 0 ? 1 : 0;
+  }
   const stdinFix = outcomes.length === 1 ? outcomes[0].fixedStdin : undefined;
   let report: string;
   try {
@@ -263,4 +271,28 @@ function summarize(filePath: string, messages: JsonMessage[], fixable: boolean[]
     fixableErrorCount: fixableOf(2),
     fixableWarningCount: fixableOf(1),
   };
+}
+
+/** `--format docx`: the one checked Word document, copied with a comment per finding; the original is never written. */
+function writeCommented(outcomes: FileOutcome[], out: string | undefined, cwd: string, io: Io): number {
+  const commented = outcomes.filter((o) => o.comments !== undefined);
+  if (!out || commented.length !== 1 || outcomes.length !== 1) {
+    io.err('yaodian check: --format docx 需要且只需要一个 Word 文档(.docx)和 -o <输出.docx> (exactly one .docx input and -o <out.docx>)\n');
+    return 2;
+  }
+  const [{ file, comments }] = commented;
+  const target = path.resolve(cwd, out);
+  if (target === path.resolve(file)) {
+    io.err('yaodian check: -o 不能是被检查的文档本身,原文件不会被修改 (the original is never overwritten)\n');
+    return 2;
+  }
+  try {
+    const docx = readDocument(file).docx!;
+    fs.writeFileSync(target, addComments(docx, comments!));
+  } catch (e) {
+    io.err(`yaodian: 无法写入 ${out}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}\n`);
+    return 2;
+  }
+  io.out(`已写入带批注的文档 ${out}(${comments!.length} 条批注)/ wrote ${out} with ${comments!.length} comments\n`);
+  return 0;
 }

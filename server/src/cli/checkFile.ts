@@ -11,7 +11,9 @@ import { resolveConfig, type LoadedConfig } from '../config/resolve';
 import { fixText, lintText } from '../engine/lint';
 import { toJsonResult, type JsonMessage } from '../report/format';
 import { sarifFile, type SarifRelated } from '../report/sarif';
-import { decode, encode, encodingName, isLossless, MAX_DOCUMENT_BYTES, readErrorMessage, readText, type EncodingOption, type SourceText } from '../io/text';
+import { encode, encodingName, isLossless, MAX_DOCUMENT_BYTES, type EncodingOption, type SourceText } from '../io/text';
+import { docxLocation } from '../docx';
+import { readDocument, readError, type ReadDocument } from './readDocument';
 import { buildReview, type DocumentReview } from '../review/model';
 
 export interface CheckSettings {
@@ -23,6 +25,8 @@ export interface CheckSettings {
   fingerprints: boolean;
   /** Build the review (rows beside body text, charts) for the HTML report. */
   review?: boolean;
+  /** Keep each finding as a Word comment (`--format docx`). */
+  comments?: boolean;
 }
 
 export interface FileJob {
@@ -48,7 +52,18 @@ export interface FileOutcome {
   fixedStdin?: string;
   /** The review of the document, for the HTML report (plain data). */
   review?: DocumentReview;
+  /** For a Word document with `--format docx`: one comment per finding, anchored on its text. */
+  comments?: DocxComment[];
 }
+
+/** A finding as a Word comment: the text range it concerns and what the comment says. */
+export interface DocxComment {
+  start: number;
+  end: number;
+  text: string;
+}
+
+const SEVERITY_WORD = { error: '错误', warning: '警告', info: '提示' } as const;
 
 export function checkFile(job: FileJob, settings: CheckSettings, cache: Map<string, LoadedConfig>): FileOutcome {
   const out: FileOutcome = { file: job.file, messages: null, fixable: [], fingerprints: [], related: [], errors: [], notes: [] };
@@ -59,16 +74,21 @@ export function checkFile(job: FileJob, settings: CheckSettings, cache: Map<stri
     out.errors.push(e instanceof ConfigError ? e.message : String(e));
     return out;
   }
-  let src: SourceText;
+  let read: ReadDocument;
   try {
     if (job.stdin && job.stdin.length > MAX_DOCUMENT_BYTES) throw new Error(`标准输入超过 ${MAX_DOCUMENT_BYTES / 1048576} MB 的上限,未检查 (input too large)`);
-    src = job.stdin ? decode(Buffer.from(job.stdin), settings.encoding) : readText(job.file, settings.encoding);
+    read = readDocument(job.file, settings.encoding, job.stdin);
   } catch (e) {
-    out.errors.push(readErrorMessage(job.file, e));
+    out.errors.push(readError(job.file, e));
     return out;
   }
-  let text = src.text;
-  if (settings.fix) {
+  const { docx, source: src } = read;
+  if (docx && settings.fix) {
+    out.errors.push(`${job.file}: --fix 不修改 Word 文档;请用 --format docx -o <输出.docx> 生成带批注的副本 (use --format docx -o <out.docx>)`);
+    return out;
+  }
+  let text = read.text;
+  if (settings.fix && src) {
     if (job.stdin) out.fixedStdin = fixText(text, config).output;
     else {
       const fixed = fixFile(job.file, src, config);
@@ -80,6 +100,13 @@ export function checkFile(job: FileJob, settings: CheckSettings, cache: Map<stri
   const { doc, diagnostics } = lint;
   if (settings.review) out.review = buildReview(lint);
   const result = toJsonResult(job.file, diagnostics, doc.lineIndex);
+  if (docx) {
+    // Findings on a Word document also name the paragraph (and table cell) they are in.
+    result.messages.forEach((m, i) => (m.location = docxLocation(docx.paragraphs, diagnostics[i].start)));
+    if (settings.comments) {
+      out.comments = diagnostics.map((d) => ({ start: d.start, end: d.end, text: `${SEVERITY_WORD[d.severity]}:${d.message}(${d.ruleId})` }));
+    }
+  }
   out.messages = result.messages;
   out.fixable = diagnostics.map((d) => d.fixes.some((f) => f.auto));
   if (settings.fingerprints) {

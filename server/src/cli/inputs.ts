@@ -13,7 +13,7 @@ export interface Inputs {
 }
 
 const GLOB_CHARS = /[*?[\]{}]/;
-const IGNORED_DIRS = ['**/node_modules/**', '**/.git/**'];
+const IGNORED_DIRS = ['**/node_modules/**', '**/.git/**', '**/~$*'];
 
 /** fast-glob is loaded only when a directory or a pattern is given, not for plain files. */
 function glob(pattern: string, options: { cwd: string; absolute: boolean; ignore: string[]; dot?: boolean }): string[] {
@@ -95,9 +95,11 @@ export function expandInputs(args: string[], cwd = process.cwd()): Inputs {
       stat = undefined;
     }
     if (stat?.isDirectory()) {
-      const found = kept(searchDirectory(abs, (name) => name.endsWith('.txt')));
+      // Word documents beside the text files, any case of the extension (.DOCX from Windows);
+      // `~$name.docx` is the lock file Word leaves beside an open document.
+      const found = kept(searchDirectory(abs, (name) => /\.(txt|docx)$/i.test(name) && !name.startsWith('~$')));
       found.forEach(add);
-      if (found.length === 0) problems.push(`${arg}: 目录中没有 .txt 文件 (no *.txt files in directory)`);
+      if (found.length === 0) problems.push(`${arg}: 目录中没有 .txt 或 .docx 文件 (no *.txt or *.docx files in directory)`);
     } else if (stat) {
       add(abs);
     } else if (GLOB_CHARS.test(arg)) {

@@ -5,16 +5,17 @@ import { version } from '../../../package.json';
 import { checkCommand } from './check';
 import { COMMAND_HELP } from './help';
 import { initCommand } from './init';
-import { annexCommand, outlineCommand, tasksCommand } from './subcommands';
+import { annexCommand, outlineCommand, tasksCommand, textCommand } from './subcommands';
 import { reportCommand } from './report';
 
 const USAGE = `用法 (usage):
-  yaodian check [options] <file|dir|glob>...   检查文档 (lint); 目录中查找 *.txt
+  yaodian check [options] <file|dir|glob>...   检查文档 (lint); 目录中查找 *.txt 与 *.docx
   yaodian fix   [options] <file|dir|glob>...   自动修复 (same as check --fix)
   yaodian outline <file> [--format text|json]   显示文档结构 (outline tree)
   yaodian annex <file>                          由正文生成任务分解表 (task table, layout B)
   yaodian tasks <file> [--by unit] [--format text|json|csv]
                                                 列出任务或各单位的任务 (tasks, or tasks by unit)
+  yaodian text <file.docx>                      显示从 Word 文档读出的文字 (text read from a .docx)
   yaodian report <file|dir|glob>... -o <out.html>
                                                 自包含的 HTML 审阅报告 (review report)
   yaodian init                                  在当前目录写入带注释的 .yaodianrc.json
@@ -24,6 +25,7 @@ const USAGE = `用法 (usage):
 check / fix 选项 (options):
   --format stylish|json|sarif|github|gitlab|junit|checkstyle|html|<ESLint 格式化模块>
                                        输出格式, 默认 stylish (html: 同 report)
+  --format docx -o <out.docx>          Word 文档: 写出带批注的副本, 每个问题一条批注
   --fix                                就地应用自动修复 (apply auto fixes in place)
   --config <path>                      指定配置文件 (instead of .yaodianrc.json discovery)
   --rule <id>=<severity>               覆盖规则级别, 可重复 (error|warning|info|off)
@@ -85,6 +87,8 @@ export async function run(argv: string[], io: Io = stdio): Promise<number> {
       return reportCommand(rest, io);
     case 'init':
       return initCommand(rest, io);
+    case 'text':
+      return textCommand(rest, io);
     case undefined:
     case '-h':
     case '--help':

@@ -11,7 +11,8 @@ import { tasksByUnitText, tasksJson, tasksText } from '../report/tasks';
 import { outlineJson, outlineText } from '../report/outline';
 import { documentFacts, type DocumentFacts } from '../engine';
 import type { Io } from './main';
-import { ENCODING_OPTIONS, readErrorMessage, readText, type EncodingOption } from '../io/text';
+import { ENCODING_OPTIONS, type EncodingOption } from '../io/text';
+import { readDocument, readError } from './readDocument';
 
 type Loaded = DocumentFacts;
 
@@ -32,9 +33,9 @@ function load(name: string, file: string, values: { encoding?: string; config?: 
   }
   let text: string;
   try {
-    text = readText(file, enc as EncodingOption).text;
+    text = readDocument(file, enc as EncodingOption).text;
   } catch (e) {
-    io.err(`yaodian: ${readErrorMessage(file, e)}\n`);
+    io.err(`yaodian: ${readError(file, e)}\n`);
     return 2;
   }
   return documentFacts(text, mergeConfig(defaultConfig(), layer));
@@ -104,5 +105,19 @@ export function tasksCommand(args: string[], io: Io): number {
   if (format === 'json') io.out(tasksJson(doc, analysis, byUnit));
   else if (format === 'csv') io.out(byUnit ? tasksByUnitCsv(doc, analysis) : taskTableCsv(doc, analysis));
   else io.out(byUnit ? tasksByUnitText(doc, analysis) : tasksText(doc, analysis));
+  return 0;
+}
+
+/** `yaodian text <file.docx>`: the text read from a Word document, as the checker sees it. */
+export function textCommand(args: string[], io: Io): number {
+  const parsed = parse('text', args, io, {});
+  if (!parsed) return 2;
+  const file = parsed.positionals[0];
+  try {
+    io.out(readDocument(file, ((parsed.values as { encoding?: string }).encoding ?? 'auto') as EncodingOption).text);
+  } catch (e) {
+    io.err(`yaodian: ${readError(file, e)}\n`);
+    return 2;
+  }
   return 0;
 }

@@ -12,6 +12,13 @@ export interface JsonMessage {
   column: number;
   endLine: number;
   endColumn: number;
+  /** Word documents only: the paragraph (and table cell) in Word's terms, e.g. `第12段`. */
+  location?: string;
+}
+
+/** The message as text reports show it: with the Word location when there is one. */
+export function shownMessage(m: JsonMessage): string {
+  return m.location ? `${m.message}（${m.location}）` : m.message;
 }
 
 export interface JsonFileResult {
@@ -77,7 +84,7 @@ export function formatStylish(results: JsonFileResult[], color = false): string 
     const width = Math.max(...pos.map((p) => p.length));
     r.messages.forEach((m, i) => {
       const sev = m.severity === 2 ? paint('31', 'error  ') : m.severity === 1 ? paint('33', 'warning') : paint('36', 'info   ');
-      out.push(`  ${pos[i].padEnd(width)}  ${sev}  ${m.message}  ${paint('2', m.ruleId)}`);
+      out.push(`  ${pos[i].padEnd(width)}  ${sev}  ${shownMessage(m)}  ${paint('2', m.ruleId)}`);
     });
   }
   const total = errors + warnings + infos;

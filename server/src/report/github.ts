@@ -5,7 +5,7 @@
 // LF; property values also escape `:` and `,` (the runner's own escaping rules).
 
 import * as path from 'path';
-import type { JsonFileResult } from './format';
+import { shownMessage, type JsonFileResult } from './format';
 
 const COMMAND: Record<0 | 1 | 2, string> = { 2: 'error', 1: 'warning', 0: 'notice' };
 
@@ -32,7 +32,7 @@ export function formatGithub(results: readonly JsonFileResult[], cwd: string = p
     const file = escapeProperty(displayPath(r.filePath, cwd));
     for (const m of r.messages) {
       const props = `file=${file},line=${m.line},col=${m.column},endLine=${m.endLine},endColumn=${m.endColumn},title=${escapeProperty(m.ruleId)}`;
-      out.push(`::${COMMAND[m.severity]} ${props}::${escapeData(m.message)}`);
+      out.push(`::${COMMAND[m.severity]} ${props}::${escapeData(shownMessage(m))}`);
     }
   }
   return out.length ? out.join('\n') + '\n' : '';

@@ -15,7 +15,7 @@ import type { Diagnostic } from '../engine/lint';
 import { foldWidth, removeSpaces } from '../document/text';
 import { RULES } from '../rules';
 import { ruleDocsUrl, type Severity } from '../rules/types';
-import type { JsonFileResult } from './format';
+import { shownMessage, type JsonFileResult } from './format';
 
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 export const INFORMATION_URI = 'https://github.com/yaodian/yaodian';
@@ -130,7 +130,7 @@ export function formatSarif(files: readonly SarifFile[], cwd: string = process.c
         // A message from a rule not in the catalogue cannot happen; -1 is SARIF's "unknown".
         ruleIndex: ruleIndex.get(m.ruleId) ?? -1,
         level: LEVEL_OF_SEVERITY[m.severity],
-        message: { text: m.message },
+        message: { text: shownMessage(m) },
         locations: [{ physicalLocation: { artifactLocation: location, region } }],
         ...(related.length
           ? {

@@ -11,5 +11,6 @@ export function run(): Promise<void> {
     await import('./detect.test.js');
     await import('./comparison.test.js');
     await import('./lintWorkspace.test.js');
+    await import('./docx.test.js');
   });
 }
