@@ -83,7 +83,9 @@ function schema(text: string): string {
       { $ref: '#/definitions/severity', description: `${r.meta.description}（默认：${r.meta.defaultSeverity}）。${r.meta.descriptionEn}.` },
     ]),
   );
-  return setJson(text, ['properties', 'rules', 'properties'], properties);
+  // The rule names `ignoreFindings` accepts are the same list.
+  const withRules = setJson(text, ['properties', 'rules', 'properties'], properties);
+  return setJson(withRules, ['properties', 'ignoreFindings', 'items', 'properties', 'rule', 'enum'], RULES.map((r) => r.meta.id));
 }
 
 const TABLE_START = '<!-- rules:start: npm run generate 按各规则的 meta 生成，请勿手改 -->';

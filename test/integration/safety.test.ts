@@ -171,8 +171,9 @@ describe('never lose a byte (issue 12)', function () {
       assert.equal(r.code, 2);
       const lines = r.err.trim().split('\n');
       assert.equal(lines.length, paths.length, r.err);
-      assert.match(lines[0], /draft\.docx: 这是Word 文档\(\.docx\)或其他 ZIP 压缩文件,不是纯文本文档,未检查/);
-      assert.match(lines[1], /old\.doc: 这是Word 或 WPS 旧版文档/);
+      // A .docx is read as a Word document now (issue 13): this one is a broken zip, said as such.
+      assert.match(lines[0], /draft\.docx: 文件已损坏或不完整/);
+      assert.match(lines[1], /old\.doc: 这是旧版 Word 二进制格式/);
       assert.match(lines[2], /scan\.pdf: 这是PDF 文档/);
       assert.match(lines[3], /image\.png: 这是PNG 图片/);
       assert.match(lines[4], /nul\.txt: 这是二进制文件\(含 NUL 字节\)/);

@@ -203,10 +203,11 @@ describe('review model: other kinds of documents', () => {
     assert.deepEqual(r.charts.months.months[3], 1);
   });
 
-  it('an empty text gives an empty review', () => {
+  it('an empty text gives an empty review, with the one finding that nothing was recognised', () => {
     const r = review('');
     assert.equal(r.kind, 'plan');
-    assert.deepEqual([r.lines.length, r.findings.length, r.charts.units.length, r.charts.months.none], [0, 0, 0, 0]);
+    assert.deepEqual([r.lines.length, r.findings.length, r.charts.units.length, r.charts.months.none], [0, 1, 0, 0]);
+    assert.equal(r.findings[0].ruleId, 'document-unrecognised');
   });
 });
 

@@ -107,6 +107,7 @@ export async function checkCommand(args: string[], io: Io, alwaysFix: boolean, c
   }
   const format = values.format;
   const builtin = (BUILTIN_FORMATS as readonly string[]).includes(format);
+  if (format === 'docx' && !values['output-file']) return usage('--format docx 需要 -o <输出.docx>，写出带批注的文档副本 (needs -o <out.docx>)');
   if (configFile) {
     try {
       resolveConfig(configFile, { configFile });
@@ -277,13 +278,13 @@ function summarize(filePath: string, messages: JsonMessage[], fixable: boolean[]
 function writeCommented(outcomes: FileOutcome[], out: string | undefined, cwd: string, io: Io): number {
   const commented = outcomes.filter((o) => o.comments !== undefined);
   if (!out || commented.length !== 1 || outcomes.length !== 1) {
-    io.err('yaodian check: --format docx 需要且只需要一个 Word 文档(.docx)和 -o <输出.docx> (exactly one .docx input and -o <out.docx>)\n');
+    io.err('yaodian check: --format docx 需要且只需要一个 Word 文档（.docx）和 -o <输出.docx> (exactly one .docx input and -o <out.docx>)\n');
     return 2;
   }
   const [{ file, comments }] = commented;
   const target = path.resolve(cwd, out);
   if (target === path.resolve(file)) {
-    io.err('yaodian check: -o 不能是被检查的文档本身,原文件不会被修改 (the original is never overwritten)\n');
+    io.err('yaodian check: -o 不能是被检查的文档本身，原文件不会被修改 (the original is never overwritten)\n');
     return 2;
   }
   try {
@@ -293,6 +294,6 @@ function writeCommented(outcomes: FileOutcome[], out: string | undefined, cwd: s
     io.err(`yaodian: 无法写入 ${out}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}\n`);
     return 2;
   }
-  io.out(`已写入带批注的文档 ${out}(${comments!.length} 条批注)/ wrote ${out} with ${comments!.length} comments\n`);
+  io.out(`已写入带批注的文档 ${out}（${comments!.length} 条批注）/ wrote ${out} with ${comments!.length} comments\n`);
   return 0;
 }

@@ -84,12 +84,12 @@ export function checkFile(job: FileJob, settings: CheckSettings, cache: Map<stri
   }
   const { docx, source: src } = read;
   if (docx && settings.fix) {
-    out.errors.push(`${job.file}: --fix 不修改 Word 文档;请用 --format docx -o <输出.docx> 生成带批注的副本 (use --format docx -o <out.docx>)`);
+    out.errors.push(`${job.file}: --fix 不修改 Word 文档；请用 --format docx -o <输出.docx> 生成带批注的副本 (use --format docx -o <out.docx>)`);
     return out;
   }
   let text = read.text;
   if (settings.fix && src) {
-    if (job.stdin) out.fixedStdin = fixText(text, config).output;
+    if (job.stdin) text = out.fixedStdin = fixText(text, config).output;
     else {
       const fixed = fixFile(job.file, src, config);
       if (fixed.message) (fixed.failed ? out.errors : out.notes).push(`${job.file}: ${fixed.message}`);
@@ -104,7 +104,7 @@ export function checkFile(job: FileJob, settings: CheckSettings, cache: Map<stri
     // Findings on a Word document also name the paragraph (and table cell) they are in.
     result.messages.forEach((m, i) => (m.location = docxLocation(docx.paragraphs, diagnostics[i].start)));
     if (settings.comments) {
-      out.comments = diagnostics.map((d) => ({ start: d.start, end: d.end, text: `${SEVERITY_WORD[d.severity]}:${d.message}(${d.ruleId})` }));
+      out.comments = diagnostics.map((d) => ({ start: d.start, end: d.end, text: `${SEVERITY_WORD[d.severity]}：${d.message}（${d.ruleId}）` }));
     }
   }
   out.messages = result.messages;
