@@ -260,7 +260,7 @@ describe('never lose a byte (issue 12)', function () {
       fs.closeSync(fd);
       const r = cli(['check', f, file('good.txt', GOOD)], { nodeArgs: ['--max-old-space-size=100'] });
       assert.equal(r.code, 2);
-      assert.match(r.err, /huge\.txt: 文件过大\(64\.0 MB\),超过 64 MB 的上限,未检查/);
+      assert.match(r.err, /huge\.txt: 文件过大\(32\.0 MB\),超过 32 MB 的上限,未检查/);
     });
   });
 });

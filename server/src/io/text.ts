@@ -26,7 +26,7 @@ export interface SourceText {
 }
 
 /** Documents larger than this are refused with a message (time and memory stay bounded). */
-export const MAX_DOCUMENT_BYTES = 64 * 1024 * 1024;
+export const MAX_DOCUMENT_BYTES = 32 * 1024 * 1024;
 
 /** A file that cannot be read as a document: the message says why, in Chinese first. */
 export class TextFileError extends Error {}
