@@ -23,6 +23,7 @@ import { parseLabelledLine, parseUnitParenthetical, readUnitParenthetical } from
 import { METADATA_LABELS, NON_TASK_SECTIONS, NOTE_KEYS } from '../lexicon';
 import { findTimeMentions, parseTimeNode } from './time';
 import { findAnnex } from './annex';
+import { spanOf as lineSpan } from './cells';
 import { alignAnnex } from './align';
 
 export interface ParseOptions {
@@ -339,14 +340,6 @@ function isCoverNotice(trimmed: string[], items: Item[]): boolean {
   return false;
 }
 
-function lineSpan(text: string, line: Line): Span {
-  const f = line.folded;
-  let s = 0;
-  let e = f.length;
-  s = skipSpaces(f, s, e);
-  e = trimEndIndex(f, s, e);
-  return { start: line.start + s, end: line.start + e, text: text.slice(line.start + s, line.start + e) };
-}
 
 function newItem(text: string, line: Line, marker: Marker): Item {
   const folded = line.folded;
