@@ -12,20 +12,10 @@ import * as vscode from 'vscode';
 import { textLooksLikeYaodian } from './detect';
 import { isYaodian } from './languageClient';
 import { localRuleDoc } from './ruleDocs';
+import type { JsonFileResult } from '../../server/src/report/format';
 
-interface CliMessage {
-  ruleId: string;
-  severity: 0 | 1 | 2;
-  message: string;
-  line: number;
-  column: number;
-  endLine: number;
-  endColumn: number;
-}
-interface CliResult {
-  filePath: string;
-  messages: CliMessage[];
-}
+/** What `yaodian check --format json` prints: the report's own type, shared with the CLI. */
+type CliResult = Pick<JsonFileResult, 'filePath' | 'messages'>;
 
 /** File names VS Code gives the yaodian language (package.json contributes.languages). */
 const NAME_PATTERN = /工作要点.*\.txt$|任务分解.*\.txt$|\.yaodian\.txt$/i;

@@ -89,3 +89,23 @@ export function unitAt(doc: ParsedDocument, offset: number): Unit | null {
 
 /** How each role is named (the lexicon's words). */
 export const ROLE_NAMES: Record<UnitRole, string> = ROLE_WORD;
+
+/**
+ * The tasks that `pick` selects, grouped in runs of consecutive sentences of one item: each run
+ * is reported once, from its first sentence to its last.
+ */
+export function taskRuns(tasks: readonly Sentence[], pick: (s: Sentence) => boolean): Sentence[][] {
+  const runs: Sentence[][] = [];
+  let run: Sentence[] = [];
+  for (const s of tasks) {
+    const take = pick(s);
+    const prev = run[run.length - 1];
+    if (!take || (prev && (prev.item !== s.item || prev.index + 1 !== s.index))) {
+      if (run.length > 0) runs.push(run);
+      run = [];
+    }
+    if (take) run.push(s);
+  }
+  if (run.length > 0) runs.push(run);
+  return runs;
+}

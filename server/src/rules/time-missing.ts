@@ -10,6 +10,7 @@
 
 import type { AnnexRow, ParsedDocument, Sentence, UnitParenthetical } from '../document/model';
 import type { Fix, Rule, TextEdit } from './types';
+import { taskRuns } from '../analysis/tasks';
 import { TIME_KEYS } from '../lexicon';
 import { monthsInYear } from '../document/time';
 import { writeCell } from '../fixes/table';
@@ -114,26 +115,13 @@ const rule: Rule = {
 
     /** Runs of consecutive task sentences of one item with no annex row and no inline time. */
     function reportRowless(): void {
-      let run: Sentence[] = [];
-      const flush = (): void => {
-        if (run.length === 0) return;
+      for (const run of taskRuns(doc.tasks, (s) => missing(s) && analysis.rowsOf(s).length === 0)) {
         report({
           start: run[0].start,
           end: run[run.length - 1].end,
           message: '缺少时间节点:正文未注明时间,任务分解表中也没有此任务的行',
         });
-        run = [];
-      };
-      for (const s of doc.tasks) {
-        if (!missing(s) || analysis.rowsOf(s).length > 0) {
-          flush();
-          continue;
-        }
-        const prev = run[run.length - 1];
-        if (prev && (prev.item !== s.item || prev.index + 1 !== s.index)) flush();
-        run.push(s);
       }
-      flush();
     }
 
     // Inline time keys.

@@ -10,6 +10,7 @@
 
 import type { AnnexRow, Cell, ParsedDocument, Sentence, UnitParenthetical } from '../document/model';
 import type { Fix, Rule, TextEdit } from './types';
+import { taskRuns } from '../analysis/tasks';
 import { isPlaceholderUnit } from '../document/units';
 import { uniqueNames, writeCell } from '../fixes/table';
 import { reportsRowlessTasks } from './coordination';
@@ -121,9 +122,7 @@ const rule: Rule = {
       if (!unitColumn) return true;
       return rowlessToo && analysis.rowsOf(s).length === 0;
     };
-    let run: Sentence[] = [];
-    const flush = (): void => {
-      if (run.length === 0) return;
+    for (const run of taskRuns(doc.tasks, uncovered)) {
       const first = run[0];
       const last = run[run.length - 1];
       report({
@@ -141,18 +140,7 @@ const rule: Rule = {
           },
         ],
       });
-      run = [];
-    };
-    for (const s of doc.tasks) {
-      if (!uncovered(s)) {
-        flush();
-        continue;
-      }
-      const prev = run[run.length - 1];
-      if (prev && (prev.item !== s.item || prev.index + 1 !== s.index)) flush();
-      run.push(s);
     }
-    flush();
   },
 };
 
