@@ -73,6 +73,7 @@ function buildApiTypes() {
 }
 
 async function main() {
+  fs.mkdirSync('dist', { recursive: true });
   buildApiTypes();
   await Promise.all([...entries, loader].filter((e) => !e.in.includes('/') || fs.existsSync(e.in)).map((e) => build(e)));
 }
