@@ -14,8 +14,6 @@ const entries = [
   // Read only for Word documents (.docx): the zip and the XML parser.
   { in: 'fflate', out: 'dist/vendor/fflate.js' },
   { in: 'saxes', out: 'dist/vendor/saxes.js' },
-  // Its dictionary is built when loaded (~60 ms): only when two unit names differ in one character.
-  { in: 'pinyin-pro', out: 'dist/vendor/pinyin-pro.js' },
   { in: 'server/src/server.ts', out: 'dist/server.js' },
   // The programmatic API, `require('yaodian')` (package.json exports); its types are below.
   { in: 'server/src/api.ts', out: 'dist/api.js' },
@@ -27,7 +25,7 @@ const entries = [
 // dist/cli.js is a small loader that runs dist/cli-main.js, with Node's own compile cache where
 // Node has one (server/src/cliLoader.ts).
 const loader = { in: 'server/src/cliLoader.ts', out: 'dist/cli.js', banner: '#!/usr/bin/env node' };
-const LAZY_VENDOR = ['iconv-lite', 'fast-glob', 'fflate', 'saxes', 'pinyin-pro'];
+const LAZY_VENDOR = ['iconv-lite', 'fast-glob', 'fflate', 'saxes'];
 
 /** Resolves `require('iconv-lite')` in dist/cli-main.js to the separate dist/vendor/iconv-lite.js. */
 const lazyVendorPlugin = {

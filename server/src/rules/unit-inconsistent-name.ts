@@ -9,6 +9,7 @@
 import type { ParsedDocument } from '../document/model';
 import type { Finding, Rule } from './types';
 import { foldWidth } from '../document/text';
+import { readingsOf } from './pinyin';
 
 interface Occurrence {
   name: string;
@@ -84,10 +85,7 @@ export function soundsAlike(a: string, b: string): boolean {
 
 /** The toneless readings of one character, with the fuzzy final -ng read as -n. */
 function readings(ch: string): string[] {
-  // Loaded only when two names differ in one character: most documents never need it.
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { pinyin } = require('pinyin-pro') as typeof import('pinyin-pro');
-  return pinyin(ch, { toneType: 'none', multiple: true, type: 'array' }).map((r) => r.replace(/ng$/, 'n'));
+  return readingsOf(ch).map((r) => r.replace(/ng$/, 'n'));
 }
 
 /**
