@@ -1,5 +1,6 @@
 // Bundles the entry points: the VS Code client, the language server and the CLI.
 // esbuild does not type-check; `npm run typecheck` (tsc --noEmit) does.
+const crypto = require('crypto');
 const fs = require('fs');
 const esbuild = require('esbuild');
 
@@ -22,8 +23,9 @@ const entries = [
   { in: 'client/webview/comparison.ts', out: 'dist/webview/comparison.js', browser: true },
   { in: 'client/webview/comparison.css', out: 'dist/webview/comparison.css', browser: true },
 ];
-// dist/cli.js is a small loader that runs dist/cli-main.js, with Node's own compile cache where
-// Node has one (server/src/cliLoader.ts).
+// dist/cli.js is a small loader that runs dist/cli-main.js with a compile cache (server/src/cliLoader.ts).
+// It is built after dist/cli-main.js: the hash of that script is written into it (the cache's
+// name), so that starting the CLI needs neither node:crypto nor a pass over the engine's source.
 const loader = { in: 'server/src/cliLoader.ts', out: 'dist/cli.js', banner: '#!/usr/bin/env node' };
 const LAZY_VENDOR = ['iconv-lite', 'fast-glob', 'fflate', 'saxes'];
 
@@ -36,8 +38,9 @@ const lazyVendorPlugin = {
   },
 };
 
-function build(e) {
+function build(e, define) {
   return esbuild.build({
+    define,
     entryPoints: [e.in],
     outfile: e.out,
     bundle: true,
@@ -73,7 +76,9 @@ function buildApiTypes() {
 async function main() {
   fs.mkdirSync('dist', { recursive: true });
   buildApiTypes();
-  await Promise.all([...entries, loader].filter((e) => !e.in.includes('/') || fs.existsSync(e.in)).map((e) => build(e)));
+  await Promise.all(entries.filter((e) => !e.in.includes('/') || fs.existsSync(e.in)).map((e) => build(e)));
+  const engine = crypto.createHash('sha256').update(fs.readFileSync('dist/cli-main.js')).digest('hex').slice(0, 16);
+  await build(loader, { CLI_MAIN_HASH: JSON.stringify(engine) });
 }
 
 main().catch((err) => {
