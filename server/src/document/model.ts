@@ -185,6 +185,12 @@ export interface Annex {
   badLines: Span[];
   /** Section rows between rows (`一、知识产权保护方面(共5项)`): headings of the table's own. */
   sections: Span[];
+  /**
+   * The table's own outline, in document order: its section rows, and the markers that open
+   * task cells (`1.政府工作要做到公开透明`) in a table without a serial column. Linked by
+   * parent and children like the body's items; they hold no sentences.
+   */
+  items: Item[];
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -4,6 +4,7 @@
 
 import type {
   Alignment,
+  Annex,
   DocumentKind,
   Item,
   Marker,
@@ -60,6 +61,7 @@ export function parseDocument(text: string, options: ParseOptions = {}): ParsedD
 
   const trimmed = lines.map((l) => l.folded.trim());
   const annex = findAnnex(text, lines, trimmed);
+  if (annex) annex.items = tableItems(text, lines, lineIndex, annex);
   const bodyEnd = annex ? annex.line : lines.length;
 
   const paragraphs: Paragraph[] = [];
@@ -340,6 +342,36 @@ function isCoverNotice(trimmed: string[], items: Item[]): boolean {
   return false;
 }
 
+
+/**
+ * The table's own outline: section rows, and markers opening task cells when the table has no
+ * serial column (then those markers number its rows). Nested by level like the body's items.
+ */
+function tableItems(text: string, lines: Line[], lineIndex: LineIndex, annex: Annex): Item[] {
+  const lineOf = (offset: number): Line => lines[lineIndex.lineAt(offset)];
+  const found: { line: Line; end: number }[] = annex.sections.map((s) => ({ line: lineOf(s.start), end: s.end }));
+  if (!annex.header.some((c) => c.role === 'serial')) {
+    for (const r of annex.rows) {
+      if (r.task && r.task.present) found.push({ line: lineOf(r.task.start), end: r.range.end });
+    }
+  }
+  found.sort((a, b) => a.line.start - b.line.start);
+  const items: Item[] = [];
+  const stack: Item[] = [];
+  for (const f of found) {
+    const marker = parseMarker(f.line.text, f.line.folded, f.line.start);
+    if (!marker) continue;
+    const item = newItem(text, f.line, marker);
+    item.range = { start: marker.start, end: f.end };
+    item.taskChapter = false;
+    while (stack.length > 0 && stack[stack.length - 1].level >= item.level) stack.pop();
+    item.parent = stack.length > 0 ? stack[stack.length - 1] : null;
+    item.parent?.children.push(item);
+    stack.push(item);
+    items.push(item);
+  }
+  return items;
+}
 
 function newItem(text: string, line: Line, marker: Marker): Item {
   const folded = line.folded;
