@@ -5,6 +5,7 @@ import { strict as assert } from 'assert';
 import { parseDocument } from '../../server/src/document/parse';
 import { lintText } from '../../server/src/engine/lint';
 import { defaultConfig, mergeConfig } from '../../server/src/config/config';
+import { STANDALONE_TABLE } from '../helpers/documents';
 
 const lines = (...ls: string[]): string => ls.join('\n') + '\n';
 const findings = (text: string): string[] =>
@@ -203,43 +204,7 @@ describe('documents in the wild', () => {
     });
 
     it('reads a standalone table copied without bars and without 附件: its sections and numbered task cells are its outline', () => {
-      const text = lines(
-        '某区管委会办公室关于印发2018年政务公开工作',
-        '主要任务分解表的通知',
-        '各有关单位：',
-        '    现将《2018年政务公开工作主要任务分解表》印发给你们，请认真组织实施。',
-        '某区管委会办公室',
-        '2018年6月25日',
-        '2018年政务公开工作主要任务分解表',
-        '工作任务',
-        '牵头单位',
-        '责任单位',
-        '工 作 要 求',
-        '一、着力加强公开解读回应工作',
-        '（一）围绕建设法治政府全面推进政务公开',
-        '1.政府工作要做到公开透明',
-        '区直有关单位，各乡镇人民政府',
-        '坚持以公开为常态、不公开为例外，以公开促进依法行政和政策落地见效。',
-        '2.做好权责清单调整和公开工作',
-        '区行政审批局',
-        '区直有关单位，各乡镇人民政府',
-        '全面完成权责清单融合工作，推进行政机关权责清单网上公开。',
-        '工作任务',
-        '牵头单位',
-        '责任单位',
-        '工 作 要 求',
-        '（二）围绕重点领域加大主动公开力度',
-        '3.深入推进预决算公开',
-        '区财政局',
-        '区直有关单位',
-        '全面公开财政预决算信息，完善预决算公开操作规程。',
-        '二、着力提升政务服务工作实效',
-        '（三）推进网上办事服务公开',
-        '5.全面推广“互联网+政务服务”',
-        '区行政审批局',
-        '区直有关单位，各乡镇人民政府',
-        '加快建设全区一体化网上政务服务平台。',
-      );
+      const text = STANDALONE_TABLE;
       const doc = parseDocument(text);
       assert.equal(doc.kind, 'table');
       const annex = doc.annex!;
