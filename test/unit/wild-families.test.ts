@@ -58,6 +58,32 @@ describe('documents in the wild', () => {
       assert.deepEqual(findings(doc.text), []);
     });
 
+    it('reads a blanket note as the units of the tasks after it, in its item or the whole document', () => {
+      const text = lines(
+        '2024年某区政务公开工作要点',
+        '一、深化重点领域信息公开（以下各项任务均由区政务公开办牵头，不再一一列出）',
+        '（一）做好财政预决算公开工作。（区财政局负责）',
+        '（二）做好重大建设项目信息公开。',
+        '二、加强政策解读',
+        '本部分工作均由区司法局负责。做好政策解读。',
+        '（三）做好解读回应。',
+        '三、强化平台建设',
+        '（四）办好政府网站。',
+      );
+      const doc = parseDocument(text);
+      assert.deepEqual(doc.blanketNotes.map((n) => n.units.map((u) => `${u.name}/${u.role}`).join('、')), ['区政务公开办/lead', '区司法局/responsible']);
+      // The note itself is no task; each covers the tasks after it inside its chapter.
+      assert.deepEqual(
+        doc.tasks.map((t) => `${t.content}:${t.unitParen?.units[0].name ?? t.blanketNote?.units[0].name ?? '-'}`),
+        ['做好财政预决算公开工作。:区财政局', '做好重大建设项目信息公开。:区政务公开办', '做好政策解读。:区司法局', '做好解读回应。:区司法局', '办好政府网站。:-'],
+      );
+      const always = lintText(text, mergeConfig(defaultConfig(), { requireUnit: 'always' }));
+      assert.deepEqual(
+        always.diagnostics.filter((d) => d.ruleId === 'unit-missing').map((d) => doc.lineIndex.lineAt(d.start) + 1),
+        [9],
+      );
+    });
+
     it('reports a document that assigns no units once, as information, and each task with requireUnit always', () => {
       const text = lines('2015年某办依法行政工作要点', '一、树立法治理念', '1.加强学法用法。', '2.推行考法制度。', '3.完善法律顾问制度。');
       const ds = lintText(text).diagnostics;

@@ -50,6 +50,8 @@ export function taskInfos(doc: ParsedDocument, analysis: DocumentAnalysis): Task
     s.unitParen?.units.forEach(add);
     const rows = analysis.rowsOf(s);
     for (const r of rows) r.unitList.forEach(add);
+    // A blanket note above (`以下各项任务均由甲部牵头`) stands when the task names no unit itself.
+    if (byName.size === 0) s.blanketNote?.units.forEach(add);
     const rowTime = rows.find((r) => r.time && r.time.text.length > 0)?.time;
     // The body's own time key first (as the generated task table does), else the annex row's.
     const inline = s.inlineTime && s.inlineTime.text.trim().length > 0 ? s.inlineTime.text.trim() : null;
@@ -108,6 +110,7 @@ export function unitIndex(doc: ParsedDocument, analysis: DocumentAnalysis): Map<
   };
   const all: Unit[] = [];
   for (const p of doc.unitParens) all.push(...p.units);
+  for (const p of doc.blanketNotes) all.push(...p.units);
   for (const r of doc.annex?.rows ?? []) all.push(...r.unitList);
   all.sort((a, b) => a.start - b.start);
   for (const u of all) entry(u.name).occurrences.push(u);
@@ -119,7 +122,7 @@ export function unitIndex(doc: ParsedDocument, analysis: DocumentAnalysis): Map<
 
 /** The unit whose name is written at `offset`, if any. */
 export function unitAt(doc: ParsedDocument, offset: number): Unit | null {
-  for (const p of doc.unitParens) {
+  for (const p of [...doc.unitParens, ...doc.blanketNotes]) {
     if (offset < p.start || offset > p.end) continue;
     for (const u of p.units) if (offset >= u.start && offset <= u.end) return u;
   }

@@ -24,6 +24,7 @@ import { parseLabelledLine, parseUnitParenthetical, readUnitParenthetical } from
 import { METADATA_LABELS, NON_TASK_SECTIONS, NOTE_KEYS } from '../lexicon';
 import { findTimeMentions, parseTimeNode } from './time';
 import { findAnnex } from './annex';
+import { coverTasks, findBlanketNotes, holdsNote } from './blanket';
 import { spanOf as lineSpan } from './cells';
 import { alignAnnex } from './align';
 
@@ -240,13 +241,16 @@ export function parseDocument(text: string, options: ParseOptions = {}): ParsedD
       own[0].isTitle = true;
     }
   }
+  const blanket = findBlanketNotes(text, folded, items, paragraphs);
   const tasks: Sentence[] = [];
   for (let k = 0; k < sentences.length; k++) {
     const s = sentences[k];
-    // A sentence ending in a colon introduces what follows: not a task itself.
-    s.isTask = !s.isTitle && s.item.taskChapter && !endsWithColon(s.content);
+    // A sentence ending in a colon introduces what follows, a blanket note says who does what
+    // follows: neither is a task itself.
+    s.isTask = !s.isTitle && s.item.taskChapter && !endsWithColon(s.content) && (blanket.length === 0 || !holdsNote(s, blanket));
     if (s.isTask) tasks.push(s);
   }
+  if (blanket.length > 0) coverTasks(tasks, blanket);
 
   // A table behind a cover notice (no plan title, the heading is a 通知), or a table with no body
   // tasks, is a standalone task table: its rows are the tasks, the notice's paragraphs are not.
@@ -270,6 +274,7 @@ export function parseDocument(text: string, options: ParseOptions = {}): ParsedD
     tasks,
     paragraphs,
     unitParens,
+    blanketNotes: blanket.map((b) => b.note),
     annex,
     kind,
     alignment: null,
@@ -466,6 +471,7 @@ function readItemText(
           isTitle: false,
           isTask: false,
           unitParen: null,
+          blanketNote: null,
           inlineTime: null,
           times: mayMentionTime(sentenceText) ? findTimeMentions(sentenceText, contentStart) : NO_TIMES,
         };
