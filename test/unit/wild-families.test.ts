@@ -256,6 +256,28 @@ describe('documents in the wild', () => {
       assert.deepEqual(findings(text), ['32:outline-sequence']);
     });
 
+    it('reads a pipe row whose serial and task cells are empty as cells merged down from the row above', () => {
+      const text = lines(
+        '2023年市卫生健康委政务公开工作任务分工方案',
+        '| 序号 | 重点任务 | 具体举措 | 牵头单位 | 配合单位 | 完成时限（年月） |',
+        '|---|---|---|---|---|---|',
+        '| 1 | 强化政策解读 | 落实政策解读“三同步”制度 | 办公室 | 各业务处室 | 全年 |',
+        '|  |  | 开展政策解读进基层活动 | 宣传处 |  | 9月底前 |',
+        '| 2 | 做好信息发布 | 及时发布疫情防控信息 | 疾控处 | 应急处 | 长期坚持 |',
+      );
+      const doc = parseDocument(text);
+      assert.equal(doc.kind, 'table');
+      assert.deepEqual(
+        doc.annex!.rows.map((r) => [r.serial, r.serialCell?.present, r.task?.text, r.unitList.map((u) => `${u.name}/${u.role}`).join('、'), r.time?.text]),
+        [
+          [1, true, '强化政策解读', '办公室/lead、各业务处室/support', '全年'],
+          [1, false, '强化政策解读', '宣传处/lead', '9月底前'],
+          [2, true, '做好信息发布', '疾控处/lead、应急处/support', '长期坚持'],
+        ],
+      );
+      assert.deepEqual(findings(text), []);
+    });
+
     it('does not take header names on lines of their own for a table without a units column', () => {
       const doc = parseDocument(lines('2024年某局工作要点', '一、加强学习', '工作任务', '工作要求', '具体要求', '1.认真学习有关文件精神，提高认识。'));
       assert.equal(doc.annex, null);
