@@ -2,11 +2,7 @@
 // document (by role after 牵头单位:/配合单位:), and time nodes in time cells and time keys.
 
 import { CompletionItemKind, type CompletionItem } from 'vscode-languageserver';
-import type { Item, ParsedDocument, UnitRole } from '../document/model';
-import type { LintResult } from '../engine/lint';
-import { foldWidth } from '../document/text';
-import { markerWithNumber } from '../analysis/numbering';
-import { unitIndex } from '../analysis/tasks';
+import { foldWidth, nextMarker, unitsOf, type Item, type LintResult, type ParsedDocument, type UnitRole } from '../engine';
 
 export const TIME_NODES = [
   '全年', '上半年', '下半年', '一季度', '二季度', '三季度', '四季度', '年底前',
@@ -22,7 +18,7 @@ function timeItems(): CompletionItem[] {
 }
 
 function unitItems(result: LintResult, role: UnitRole | null): CompletionItem[] {
-  const entries = [...unitIndex(result.doc, result.analysis).values()];
+  const entries = [...unitsOf(result).values()];
   const score = (roles: UnitRole[]): number => (role === null ? 0 : roles.includes(role) ? 0 : 1);
   return entries
     .map((e) => ({ e, roles: e.tasks.map((t) => t.role) }))
@@ -52,7 +48,7 @@ function markerItems(doc: ParsedDocument, line: number): CompletionItem[] {
     out.push('一、');
   } else {
     // The next sibling of the previous item and of each of its ancestors, then a first child.
-    for (let it: Item | null = prev; it; it = it.parent) out.push(markerWithNumber(it.marker, it.marker.number + 1).trim());
+    for (let it: Item | null = prev; it; it = it.parent) out.push(nextMarker(it).trim());
     if (prev.level < 4) {
       const width = prev.marker.parens === 'half' ? ['(', ')'] : ['（', '）'];
       const child = [null, null, `${width[0]}一${width[1]}`, '1.', `${width[0]}1${width[1]}`][prev.level + 1];
