@@ -80,6 +80,14 @@ export const ROLE_WORD: Record<UnitRole, string> = { lead: '牵头', support: '�
  */
 export const UNIT_REMARK = /(?:排在?第一位|列第一位|排名第一|第一个为|首位为|下同)/;
 
+/**
+ * A blanket note: one sentence that gives the units of the tasks after it
+ * (`以下各项任务均由甲部牵头，不再一一列出`, `本部分工作均由乙局负责`). Group 1: the names; group 2:
+ * the role word. Only notes that point at what follows (以下, 下列, 本部分…) are blanket notes.
+ */
+export const BLANKET_NOTE =
+  /(?:以下|下列|下述|本(?:部分|章|节|项|条))(?:各项|所列|所有|全部|的)?(?:重点|主要)?(?:任务|工作|事项|措施)?(?:均|都|全部|统一|一律)?由([^,，。;；:：()（）]{2,80}?)(牵头|负责|承担|落实)/;
+
 // ---------------------------------------------------------------------------------------------
 // Table headers: a column is known by its header name (spaces inside a name are ignored).
 

@@ -42,6 +42,14 @@ export function trimCell(text: string, f: string, line: Line, a: number, b: numb
   return { start: line.start + s, end: line.start + e, text: text.slice(line.start + s, line.start + e), present: true, line: line.index };
 }
 
+/**
+ * A section row between a table's rows (`一、知识产权保护方面(共5项)`, `(一)围绕…`): short, no
+ * sentence end, opening with a Chinese-numbered marker or a part name. `t`: trimmed, folded.
+ */
+export function isSectionRow(t: string): boolean {
+  return t.length <= 60 && !/[。;]$/.test(t) && /^(?:[一二三四五六七八九十百]+[、.]|\([一二三四五六七八九十百]+\)|第[一二三四五六七八九十百]+[部分章节])/.test(t);
+}
+
 // A serial is a number of either width (`3`, `３`, as a full-width conversion writes it).
 const SERIAL = /^[0-9\uff10-\uff19]{1,5}$/;
 

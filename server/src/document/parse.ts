@@ -4,6 +4,7 @@
 
 import type {
   Alignment,
+  Annex,
   DocumentKind,
   Item,
   Marker,
@@ -23,6 +24,7 @@ import { parseLabelledLine, parseUnitParenthetical, readUnitParenthetical } from
 import { METADATA_LABELS, NON_TASK_SECTIONS, NOTE_KEYS } from '../lexicon';
 import { findTimeMentions, parseTimeNode } from './time';
 import { findAnnex } from './annex';
+import { coverTasks, findBlanketNotes, holdsNote } from './blanket';
 import { spanOf as lineSpan } from './cells';
 import { alignAnnex } from './align';
 
@@ -60,6 +62,7 @@ export function parseDocument(text: string, options: ParseOptions = {}): ParsedD
 
   const trimmed = lines.map((l) => l.folded.trim());
   const annex = findAnnex(text, lines, trimmed);
+  if (annex) annex.items = tableItems(text, lines, lineIndex, annex);
   const bodyEnd = annex ? annex.line : lines.length;
 
   const paragraphs: Paragraph[] = [];
@@ -238,13 +241,16 @@ export function parseDocument(text: string, options: ParseOptions = {}): ParsedD
       own[0].isTitle = true;
     }
   }
+  const blanket = findBlanketNotes(text, folded, items, paragraphs);
   const tasks: Sentence[] = [];
   for (let k = 0; k < sentences.length; k++) {
     const s = sentences[k];
-    // A sentence ending in a colon introduces what follows: not a task itself.
-    s.isTask = !s.isTitle && s.item.taskChapter && !endsWithColon(s.content);
+    // A sentence ending in a colon introduces what follows, a blanket note says who does what
+    // follows: neither is a task itself.
+    s.isTask = !s.isTitle && s.item.taskChapter && !endsWithColon(s.content) && (blanket.length === 0 || !holdsNote(s, blanket));
     if (s.isTask) tasks.push(s);
   }
+  if (blanket.length > 0) coverTasks(tasks, blanket);
 
   // A table behind a cover notice (no plan title, the heading is a 通知), or a table with no body
   // tasks, is a standalone task table: its rows are the tasks, the notice's paragraphs are not.
@@ -268,6 +274,7 @@ export function parseDocument(text: string, options: ParseOptions = {}): ParsedD
     tasks,
     paragraphs,
     unitParens,
+    blanketNotes: blanket.map((b) => b.note),
     annex,
     kind,
     alignment: null,
@@ -340,6 +347,36 @@ function isCoverNotice(trimmed: string[], items: Item[]): boolean {
   return false;
 }
 
+
+/**
+ * The table's own outline: section rows, and markers opening task cells when the table has no
+ * serial column (then those markers number its rows). Nested by level like the body's items.
+ */
+function tableItems(text: string, lines: Line[], lineIndex: LineIndex, annex: Annex): Item[] {
+  const lineOf = (offset: number): Line => lines[lineIndex.lineAt(offset)];
+  const found: { line: Line; end: number }[] = annex.sections.map((s) => ({ line: lineOf(s.start), end: s.end }));
+  if (!annex.header.some((c) => c.role === 'serial')) {
+    for (const r of annex.rows) {
+      if (r.task && r.task.present) found.push({ line: lineOf(r.task.start), end: r.range.end });
+    }
+  }
+  found.sort((a, b) => a.line.start - b.line.start);
+  const items: Item[] = [];
+  const stack: Item[] = [];
+  for (const f of found) {
+    const marker = parseMarker(f.line.text, f.line.folded, f.line.start);
+    if (!marker) continue;
+    const item = newItem(text, f.line, marker);
+    item.range = { start: marker.start, end: f.end };
+    item.taskChapter = false;
+    while (stack.length > 0 && stack[stack.length - 1].level >= item.level) stack.pop();
+    item.parent = stack.length > 0 ? stack[stack.length - 1] : null;
+    item.parent?.children.push(item);
+    stack.push(item);
+    items.push(item);
+  }
+  return items;
+}
 
 function newItem(text: string, line: Line, marker: Marker): Item {
   const folded = line.folded;
@@ -434,6 +471,7 @@ function readItemText(
           isTitle: false,
           isTask: false,
           unitParen: null,
+          blanketNote: null,
           inlineTime: null,
           times: mayMentionTime(sentenceText) ? findTimeMentions(sentenceText, contentStart) : NO_TIMES,
         };

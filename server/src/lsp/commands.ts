@@ -30,11 +30,11 @@ export const commandHandlers: Record<ServerCommandId, (uri: string, state: Docum
     const { doc } = state.result;
     const units = [...unitsOf(state.result).values()].map((e) => ({
       name: e.name,
-      tasks: e.tasks.map(({ task, role }) => ({ role, time: task.time, line: task.line, text: task.sentence.content, range: toRange(doc, task.sentence) })),
+      tasks: e.tasks.map(({ task, role }) => ({ role, time: task.time, line: task.line, text: task.text, range: toRange(doc, task.range) })),
     }));
     const withoutUnit = tasksOf(state.result)
       .filter((t) => t.units.length === 0)
-      .map((t) => ({ time: t.time, line: t.line, text: t.sentence.content, range: toRange(doc, t.sentence) }));
+      .map((t) => ({ time: t.time, line: t.line, text: t.text, range: toRange(doc, t.range) }));
     return { units, withoutUnit };
   },
 };

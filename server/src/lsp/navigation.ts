@@ -35,7 +35,7 @@ export function hover(result: LintResult, offset: number): Hover | null {
   if (!entry) return null;
   const lines = [`**${entry.name}** — ${entry.tasks.length} 项任务`, ''];
   for (const { task, role } of entry.tasks.slice(0, 50)) {
-    const text = task.sentence.content.length > 36 ? `${task.sentence.content.slice(0, 36)}…` : task.sentence.content;
+    const text = task.text.length > 36 ? `${task.text.slice(0, 36)}…` : task.text;
     lines.push(`- 第 ${task.line} 行(${ROLE_WORD[role]}${task.time ? `,${task.time}` : ''}):${text}`);
   }
   if (entry.tasks.length > 50) lines.push(`- ……另有 ${entry.tasks.length - 50} 项`);
