@@ -2,7 +2,7 @@
 // annex with one child per row.
 
 import { SymbolKind, type DocumentSymbol, type FoldingRange, FoldingRangeKind } from 'vscode-languageserver';
-import type { Item, ParsedDocument } from '../document/model';
+import type { Item, ParsedDocument } from '../engine';
 import { toRange } from './convert';
 
 const KINDS = [SymbolKind.Namespace, SymbolKind.Namespace, SymbolKind.Module, SymbolKind.Field, SymbolKind.Key];
