@@ -1,5 +1,6 @@
 // The engine's layers point one way (README, "架构"): core and lexicon → document (syntax) →
 // analysis (meaning) → fixes (edit builders) → rules → engine → CLI, language server, reports.
+// The CLI, the language server and the API see the engine only through its facade (engine/index.ts).
 // `npm test` runs this check; a lower layer importing a higher one, or any cycle, fails it.
 const layer = (name) => `^server/src/${name}`;
 const above = (names) => `^server/src/(${names.join('|')})`;
@@ -57,6 +58,17 @@ module.exports = {
       severity: 'error',
       from: { path: layer('engine/') },
       to: { path: above(['cli', 'lsp', 'server\\.ts']) },
+    },
+    {
+      name: 'adapters-use-the-engine-facade',
+      severity: 'error',
+      comment:
+        'The CLI, the language server and the API use the engine through its facade (engine/index.ts) and nothing else: ' +
+        'not the parser, the analysis, the fix builders, the rules, the config loader or the engine modules behind the facade. ' +
+        'So config resolution, linting and fixing are the same for the editor and CI. ' +
+        'core, the lexicon, reports and the CLI-only config helpers (template, ignore files) are theirs to use.',
+      from: { path: '^server/src/(cli/|lsp/|api\\.ts$)' },
+      to: { path: '^server/src/((document|analysis|fixes|rules)/|config/(config|load)\\.ts$|engine/(?!index\\.ts$))' },
     },
     {
       name: 'engine-knows-no-vscode',

@@ -9,10 +9,16 @@
 
 import * as fs from 'fs';
 import * as path from 'path';
-import { defaultConfig, mergeConfig, type ConfigFile as EngineConfigFile, type ResolvedConfig } from './config/config';
-import { validateConfig } from './config/load';
-import { resolveConfig } from './config/resolve';
-import { fixText as engineFix, lintText as engineLint } from './engine/lint';
+import {
+  defaultConfig,
+  fixText as engineFix,
+  lintText as engineLint,
+  mergeConfig,
+  resolveConfig,
+  validateConfig,
+  type ConfigFile as EngineConfigFile,
+  type ResolvedConfig,
+} from './engine';
 import { toJsonResult } from './report/format';
 import { version as packageVersion } from '../../package.json';
 

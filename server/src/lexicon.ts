@@ -80,6 +80,14 @@ export const ROLE_WORD: Record<UnitRole, string> = { lead: '牵头', support: '�
  */
 export const UNIT_REMARK = /(?:排在?第一位|列第一位|排名第一|第一个为|首位为|下同)/;
 
+/**
+ * A blanket note: one sentence that gives the units of the tasks after it
+ * (`以下各项任务均由甲部牵头，不再一一列出`, `本部分工作均由乙局负责`). Group 1: the names; group 2:
+ * the role word. Only notes that point at what follows (以下, 下列, 本部分…) are blanket notes.
+ */
+export const BLANKET_NOTE =
+  /(?:以下|下列|下述|本(?:部分|章|节|项|条))(?:各项|所列|所有|全部|的)?(?:重点|主要)?(?:任务|工作|事项|措施)?(?:均|都|全部|统一|一律)?由([^,，。;；:：()（）]{2,80}?)(牵头|负责|承担|落实)/;
+
 // ---------------------------------------------------------------------------------------------
 // Table headers: a column is known by its header name (spaces inside a name are ignored).
 
@@ -88,25 +96,32 @@ export const HEADER_NAMES: Readonly<Record<Exclude<ColumnRole, 'other'>, readonl
   task: [
     '任务分解', '工作任务', '任务内容', '具体任务', '重点任务', '工作内容', '二级指标', '主要任务', '工作措施', '具体措施',
     '任务事项', '任务', '三级指标', '主要工作任务', '具体工作措施', '细化分工', '改革举措', '主要内容', '重点工作任务',
-    '工作事项', '任务名称',
+    '工作事项', '任务名称', '主要举措', '具体举措', '工作举措', '重点举措', '推进措施', '实施举措', '工作重点', '重点工作',
+    '目标任务', '任务要求', '具体内容', '主要工作', '重点事项', '改革任务', '改革事项', '主要工作内容', '具体工作任务',
   ],
   category: ['一级指标', '类别', '重点领域', '工作类别', '任务类别', '类型', '领域', '板块'],
   units: [
     '责任单位', '责任部门', '责任处室', '牵头单位', '配合单位', '牵头部门', '配合部门', '责任主体', '主责单位', '协办单位',
-    '参与单位', '主要责任单位', '责任科室', '指导部门', '牵头处室',
+    '参与单位', '主要责任单位', '责任科室', '指导部门', '牵头处室', '协同单位', '协同部门', '配合处室', '配合科室',
+    '牵头科室', '责任股室', '承办单位', '实施单位', '主办单位',
   ],
-  time: ['时间节点', '完成时限', '完成时间', '时限', '时间', '进度安排', '完成期限', '时限要求'],
+  time: [
+    '时间节点', '完成时限', '完成时间', '时限', '时间', '进度安排', '完成期限', '时限要求', '时间安排', '推进时限',
+    '完成时点', '时间要求', '进度要求', '计划完成时间', '完成节点', '办结时限',
+  ],
 };
 
 /** Header names of columns the checker reads past. */
 export const OTHER_HEADER_NAMES: readonly string[] = [
   '备注', '说明', '工作要求', '具体要求', '完成标准', '评价标准', '分值', '任务来源', '推广范围', '工作目标', '预期成效',
+  '完成情况', '进展情况', '工作进展', '落实情况', '推进情况', '考核指标', '责任领导', '分管领导', '牵头领导', '责任人',
+  '具体责任人', '联系人', '目标要求', '工作标准', '成果形式', '预期目标', '政策依据', '文件依据',
 ];
 
 /** The role a unit column gives its names: 牵头 lead, 配合/协办/参与 support, else responsible. */
 export function unitColumnRole(name: string): UnitRole {
   if (name.includes('牵头')) return 'lead';
-  return name.includes('配合') || name.includes('协办') || name.includes('参与') ? 'support' : 'responsible';
+  return name.includes('配合') || name.includes('协办') || name.includes('参与') || name.includes('协同') ? 'support' : 'responsible';
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -44,3 +44,46 @@ export function annexHead(withTitle = false): string {
 export function pipeRow(...cells: readonly string[]): string {
   return `| ${cells.join(' | ')} |\n`;
 }
+
+/**
+ * A standalone task table behind a cover notice, copied from a browser: one cell per line, no
+ * bars, no 附件; two unit columns (one left empty in some rows), section rows, the header repeated
+ * after a page break, and task numbers that skip 4 (line 32).
+ */
+export const STANDALONE_TABLE = [
+  '某区管委会办公室关于印发2018年政务公开工作',
+  '主要任务分解表的通知',
+  '各有关单位：',
+  '    现将《2018年政务公开工作主要任务分解表》印发给你们，请认真组织实施。',
+  '某区管委会办公室',
+  '2018年6月25日',
+  '2018年政务公开工作主要任务分解表',
+  '工作任务',
+  '牵头单位',
+  '责任单位',
+  '工 作 要 求',
+  '一、着力加强公开解读回应工作',
+  '（一）围绕建设法治政府全面推进政务公开',
+  '1.政府工作要做到公开透明',
+  '区直有关单位，各乡镇人民政府',
+  '坚持以公开为常态、不公开为例外，以公开促进依法行政和政策落地见效。',
+  '2.做好权责清单调整和公开工作',
+  '区行政审批局',
+  '区直有关单位，各乡镇人民政府',
+  '全面完成权责清单融合工作，推进行政机关权责清单网上公开。',
+  '工作任务',
+  '牵头单位',
+  '责任单位',
+  '工 作 要 求',
+  '（二）围绕重点领域加大主动公开力度',
+  '3.深入推进预决算公开',
+  '区财政局',
+  '区直有关单位',
+  '全面公开财政预决算信息，完善预决算公开操作规程。',
+  '二、着力提升政务服务工作实效',
+  '（三）推进网上办事服务公开',
+  '5.全面推广“互联网+政务服务”',
+  '区行政审批局',
+  '区直有关单位，各乡镇人民政府',
+  '加快建设全区一体化网上政务服务平台。',
+].join('\n') + '\n';

@@ -116,6 +116,25 @@ export class TestClient {
     return wait;
   }
 
+  /**
+   * Sends one didChange per entry of `edits`, all in one write to the server's stdin (stdio only),
+   * as a client replaying its changes does: the server receives the burst at once, however busy
+   * this process is. Resolves with the diagnostics of the last version.
+   */
+  burst(uri: string, edits: TextDocumentContentChangeEvent[][]): Promise<PublishDiagnosticsParams> {
+    if (!this.process?.stdin) throw new Error('burst() needs a server over stdio');
+    let version = this.versions.get(uri) ?? 1;
+    const frames = edits.map((contentChanges) => {
+      version++;
+      const body = Buffer.from(JSON.stringify({ jsonrpc: '2.0', method: DidChangeTextDocumentNotification.method, params: { textDocument: { uri, version }, contentChanges } }), 'utf8');
+      return Buffer.concat([Buffer.from(`Content-Length: ${body.length}\r\n\r\n`, 'ascii'), body]);
+    });
+    this.versions.set(uri, version);
+    const wait = this.diagnostics(uri, version);
+    this.process.stdin.write(Buffer.concat(frames));
+    return wait;
+  }
+
   /** Shuts the server down (a busy or dead server is not waited for beyond a few seconds). */
   async stop(): Promise<void> {
     let timer: NodeJS.Timeout | undefined;

@@ -251,4 +251,18 @@ describe('yaodian tasks', () => {
     fs.writeFileSync(path.join(dir, '.yaodianrc.json'), '{ "nonTaskSections": 3 }');
     assert.equal(run(['tasks', file]).code, 2);
   });
+
+  it('resolves the config as check does: what the config file extends and its matching overrides apply', () => {
+    fs.writeFileSync(path.join(dir, 'base.json'), '{ "nonTaskSections": ["主要任务"] }');
+    fs.writeFileSync(path.join(dir, '.yaodianrc.json'), '{ "extends": "base.json" }');
+    let r = run(['tasks', '--format', 'json', file]);
+    assert.equal(r.code, 0, r.err);
+    assert.deepEqual(JSON.parse(r.out).tasks, []);
+    fs.writeFileSync(path.join(dir, '.yaodianrc.json'), JSON.stringify({ overrides: [{ files: [path.basename(file)], nonTaskSections: ['主要任务'] }] }));
+    r = run(['tasks', '--format', 'json', file]);
+    assert.equal(r.code, 0, r.err);
+    assert.deepEqual(JSON.parse(r.out).tasks, []);
+    fs.writeFileSync(path.join(dir, '.yaodianrc.json'), '{ "extends": "none.json" }');
+    assert.match(run(['tasks', file]).err, /无法读取配置文件 .*none\.json/);
+  });
 });

@@ -87,6 +87,15 @@ describe('annex', () => {
       assert.equal(headerRole('*责任单位'), 'units');
     });
 
+    it('ignores a short note in brackets after the name, and knows the columns real ledgers add', () => {
+      assert.equal(headerRole('责任单位（部门）'), 'units');
+      assert.equal(headerRole('完成时限(年月)'), 'time');
+      assert.equal(headerRole('（一）'), null);
+      for (const [name, role] of [['主要举措', 'task'], ['协同单位', 'units'], ['时间安排', 'time'], ['责任领导', 'other'], ['完成情况', 'other']] as const) {
+        assert.equal(headerRole(name), role, name);
+      }
+    });
+
     it('is null for text that is no header', () => {
       for (const t of ['', '做好某项工作', '甲类工作', '1', '全年']) assert.equal(headerRole(t), null, t);
     });

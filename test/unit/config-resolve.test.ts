@@ -7,7 +7,7 @@ import * as path from 'path';
 import Ajv from 'ajv';
 import { parse as parseJsonc } from 'jsonc-parser';
 import { ConfigError, parseConfig, validateConfig } from '../../server/src/config/load';
-import { resolveConfig } from '../../server/src/config/resolve';
+import { resolveConfig } from '../../server/src/engine/config';
 import { configTemplate } from '../../server/src/config/template';
 import { IgnoreFiles } from '../../server/src/config/ignoreFiles';
 import { lintText } from '../../server/src/engine/lint';

@@ -1,6 +1,7 @@
 import { strict as assert } from 'assert';
 import type { Item, ParsedDocument, Sentence } from '../../server/src/document/model';
-import { isNonTaskTitle, parseDocument, stripTrailingPunctuation } from '../../server/src/document/parse';
+import { parseDocument, stripTrailingPunctuation } from '../../server/src/document/parse';
+import { isNonTaskTitle } from '../../server/src/document/meaning';
 
 function doc(...lines: string[]): string {
   return lines.join('\n') + '\n';

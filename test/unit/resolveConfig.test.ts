@@ -1,9 +1,10 @@
-// engine/config.ts: the one place a document's configuration is resolved (CLI and language server).
+// engine/config.ts: the one place a document's configuration is resolved (CLI and language server);
+// extends and overrides are tested in config-resolve.test.ts.
 import { strict as assert } from 'assert';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { ConfigError, resolveConfig, type ConfigFile } from '../../server/src/engine/config';
+import { ConfigError, resolveConfig, type ConfigCache } from '../../server/src/engine/config';
 
 describe('resolveConfig', () => {
   let dir: string;
@@ -21,7 +22,7 @@ describe('resolveConfig', () => {
     write('.yaodianrc.json', '{ // comment\n "rules": { "annex-order": "off", "time-missing": "info" }, "planYear": 2025 }');
     const config = resolveConfig(path.join(dir, 'sub', 'a.txt'), {
       settings: { rules: { 'annex-order': 'error', 'annex-serial': 'warning' }, autoDetect: true },
-      overrides: { rules: { 'time-missing': 'error' } },
+      rules: { 'time-missing': 'error' },
     });
     assert.deepEqual(config.rules, { 'annex-order': 'off', 'annex-serial': 'warning', 'time-missing': 'error' });
     assert.equal(config.planYear, 2025);
@@ -30,7 +31,7 @@ describe('resolveConfig', () => {
   it('uses the named config file instead of looking for one, and none for a document without a file', () => {
     write('.yaodianrc.json', '{ "rules": { "annex-order": "off" } }');
     const named = write('other.json', '{ "rules": { "annex-serial": "off" } }');
-    assert.deepEqual(resolveConfig(path.join(dir, 'a.txt'), { configPath: named }).rules, { 'annex-serial': 'off' });
+    assert.deepEqual(resolveConfig(path.join(dir, 'a.txt'), { configFile: named }).rules, { 'annex-serial': 'off' });
     assert.deepEqual(resolveConfig(null).rules, {});
   });
 
@@ -46,9 +47,27 @@ describe('resolveConfig', () => {
     assert.match(problems[1], /未知规则 "no-such-rule"/);
   });
 
+  it('gives the editor the config file with what it extends and the overrides that match, over its settings', () => {
+    write('base.json', '{ "rules": { "annex-order": "off" }, "planYear": 2024 }');
+    write('.yaodianrc.json', '{ "extends": "base.json", "overrides": [{ "files": ["sub/**"], "planYear": 2025 }] }');
+    const settings = { rules: { 'annex-order': 'error', 'annex-serial': 'info' } };
+    const inSub = resolveConfig(path.join(dir, 'sub', 'a.txt'), { settings });
+    assert.deepEqual(inSub.rules, { 'annex-order': 'off', 'annex-serial': 'info' });
+    assert.equal(inSub.planYear, 2025);
+    assert.equal(resolveConfig(path.join(dir, 'a.txt'), { settings }).planYear, 2024);
+    // A base that cannot be read leaves the whole file out; the settings still apply.
+    write('.yaodianrc.json', '{ "extends": "none.json", "planYear": 2023 }');
+    const problems: string[] = [];
+    const broken = resolveConfig(path.join(dir, 'a.txt'), { settings, onError: (e) => problems.push(e.message) });
+    assert.deepEqual(broken.rules, settings.rules);
+    assert.equal(broken.planYear, null);
+    assert.equal(problems.length, 1);
+    assert.match(problems[0], /无法读取配置文件 .*none\.json/);
+  });
+
   it('reads each config file once through the cache', () => {
     const rc = write('.yaodianrc.json', '{ "rules": { "annex-order": "off" } }');
-    const cache = new Map<string, ConfigFile>();
+    const cache: ConfigCache = new Map();
     resolveConfig(path.join(dir, 'a.txt'), { cache });
     fs.writeFileSync(rc, '{ "rules": { "annex-order": "info" } }');
     assert.deepEqual(resolveConfig(path.join(dir, 'sub', 'b.txt'), { cache }).rules, { 'annex-order': 'off' });

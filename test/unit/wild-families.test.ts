@@ -5,6 +5,7 @@ import { strict as assert } from 'assert';
 import { parseDocument } from '../../server/src/document/parse';
 import { lintText } from '../../server/src/engine/lint';
 import { defaultConfig, mergeConfig } from '../../server/src/config/config';
+import { STANDALONE_TABLE } from '../helpers/documents';
 
 const lines = (...ls: string[]): string => ls.join('\n') + '\n';
 const findings = (text: string): string[] =>
@@ -55,6 +56,32 @@ describe('documents in the wild', () => {
         '省发展改革委、各市',
       ]);
       assert.deepEqual(findings(doc.text), []);
+    });
+
+    it('reads a blanket note as the units of the tasks after it, in its item or the whole document', () => {
+      const text = lines(
+        '2024年某区政务公开工作要点',
+        '一、深化重点领域信息公开（以下各项任务均由区政务公开办牵头，不再一一列出）',
+        '（一）做好财政预决算公开工作。（区财政局负责）',
+        '（二）做好重大建设项目信息公开。',
+        '二、加强政策解读',
+        '本部分工作均由区司法局负责。做好政策解读。',
+        '（三）做好解读回应。',
+        '三、强化平台建设',
+        '（四）办好政府网站。',
+      );
+      const doc = parseDocument(text);
+      assert.deepEqual(doc.blanketNotes.map((n) => n.units.map((u) => `${u.name}/${u.role}`).join('、')), ['区政务公开办/lead', '区司法局/responsible']);
+      // The note itself is no task; each covers the tasks after it inside its chapter.
+      assert.deepEqual(
+        doc.tasks.map((t) => `${t.content}:${t.unitParen?.units[0].name ?? t.blanketNote?.units[0].name ?? '-'}`),
+        ['做好财政预决算公开工作。:区财政局', '做好重大建设项目信息公开。:区政务公开办', '做好政策解读。:区司法局', '做好解读回应。:区司法局', '办好政府网站。:-'],
+      );
+      const always = lintText(text, mergeConfig(defaultConfig(), { requireUnit: 'always' }));
+      assert.deepEqual(
+        always.diagnostics.filter((d) => d.ruleId === 'unit-missing').map((d) => doc.lineIndex.lineAt(d.start) + 1),
+        [9],
+      );
     });
 
     it('reports a document that assigns no units once, as information, and each task with requireUnit always', () => {
@@ -200,6 +227,61 @@ describe('documents in the wild', () => {
       assert.deepEqual(doc.items.map((i) => i.marker.text), ['一、']);
       assert.equal(doc.alignment, null);
       assert.deepEqual(findings(doc.text), ['29:unit-inconsistent-name']);
+    });
+
+    it('reads a standalone table copied without bars and without 附件: its sections and numbered task cells are its outline', () => {
+      const text = STANDALONE_TABLE;
+      const doc = parseDocument(text);
+      assert.equal(doc.kind, 'table');
+      const annex = doc.annex!;
+      assert.equal(annex.layout, 'lines');
+      assert.equal(annex.title?.text, '2018年政务公开工作主要任务分解表');
+      assert.deepEqual(annex.header.map((c) => `${c.name}/${c.role}`), ['工作任务/task', '牵头单位/units', '责任单位/units', '工作要求/other']);
+      // The header repeated after a page break is no row; one unit cell of two cannot say which column it is.
+      assert.deepEqual(
+        annex.rows.map((r) => [r.line + 1, r.task?.text, r.unitList.map((u) => `${u.name}/${u.role}`).join('、')]),
+        [
+          [14, '1.政府工作要做到公开透明', '区直有关单位/responsible、各乡镇人民政府/responsible'],
+          [17, '2.做好权责清单调整和公开工作', '区行政审批局/lead、区直有关单位/responsible、各乡镇人民政府/responsible'],
+          [26, '3.深入推进预决算公开', '区财政局/lead、区直有关单位/responsible'],
+          [32, '5.全面推广“互联网+政务服务”', '区行政审批局/lead、区直有关单位/responsible、各乡镇人民政府/responsible'],
+        ],
+      );
+      assert.deepEqual(doc.items, []);
+      assert.deepEqual(
+        annex.items.map((i) => `${i.line + 1}:${i.marker.text}${i.parent ? `<${i.parent.marker.text}` : ''}`),
+        ['12:一、', '13:（一）<一、', '14:1.<（一）', '17:2.<（一）', '25:（二）<一、', '26:3.<（二）', '30:二、', '31:（三）<二、', '32:5.<（三）'],
+      );
+      // The task numbers run on through the table: 3. then 5. skips one.
+      assert.deepEqual(findings(text), ['32:outline-sequence']);
+    });
+
+    it('reads a pipe row whose serial and task cells are empty as cells merged down from the row above', () => {
+      const text = lines(
+        '2023年市卫生健康委政务公开工作任务分工方案',
+        '| 序号 | 重点任务 | 具体举措 | 牵头单位 | 配合单位 | 完成时限（年月） |',
+        '|---|---|---|---|---|---|',
+        '| 1 | 强化政策解读 | 落实政策解读“三同步”制度 | 办公室 | 各业务处室 | 全年 |',
+        '|  |  | 开展政策解读进基层活动 | 宣传处 |  | 9月底前 |',
+        '| 2 | 做好信息发布 | 及时发布疫情防控信息 | 疾控处 | 应急处 | 长期坚持 |',
+      );
+      const doc = parseDocument(text);
+      assert.equal(doc.kind, 'table');
+      assert.deepEqual(
+        doc.annex!.rows.map((r) => [r.serial, r.serialCell?.present, r.task?.text, r.unitList.map((u) => `${u.name}/${u.role}`).join('、'), r.time?.text]),
+        [
+          [1, true, '强化政策解读', '办公室/lead、各业务处室/support', '全年'],
+          [1, false, '强化政策解读', '宣传处/lead', '9月底前'],
+          [2, true, '做好信息发布', '疾控处/lead、应急处/support', '长期坚持'],
+        ],
+      );
+      assert.deepEqual(findings(text), []);
+    });
+
+    it('does not take header names on lines of their own for a table without a units column', () => {
+      const doc = parseDocument(lines('2024年某局工作要点', '一、加强学习', '工作任务', '工作要求', '具体要求', '1.认真学习有关文件精神，提高认识。'));
+      assert.equal(doc.annex, null);
+      assert.equal(doc.kind, 'plan');
     });
   });
 });

@@ -81,7 +81,7 @@ export class DocumentAnalysis {
     let covered = 0;
     for (let i = 0; i < tasks.length; i++) {
       const s = tasks[i];
-      if ((s.unitParen && s.unitParen.units.length > 0) || s.unitParen?.emptyValues.length || this.rowsOf(s).some((r) => r.unitList.length > 0)) covered++;
+      if ((s.unitParen && s.unitParen.units.length > 0) || s.unitParen?.emptyValues.length || s.blanketNote || this.rowsOf(s).some((r) => r.unitList.length > 0)) covered++;
     }
     const annex = this.doc.annex;
     let total = tasks.length;

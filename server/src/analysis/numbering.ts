@@ -47,13 +47,28 @@ function keyOfItem(item: Item, levels: Set<number>): string {
   return `${item.level}/${parentLevel}`;
 }
 
+/**
+ * The body's numbering; in a standalone table, also the table's own outline (its section rows and
+ * the numbers opening its task cells), numbered apart from the cover notice's.
+ */
 export function analyseNumbering(doc: ParsedDocument): Numbering {
-  const levels = new Set<number>(doc.items.map((i) => i.level));
+  const body = numberItems(doc.items);
+  if (doc.kind !== 'table' || !doc.annex || doc.annex.items.length === 0) return body;
+  const table = numberItems(doc.annex.items);
+  return {
+    continuous: new Map([...body.continuous, ...[...table.continuous].map(([k, v]) => [`table:${k}`, v] as const)]),
+    chains: [...body.chains, ...table.chains],
+    problems: [...body.problems, ...table.problems].sort((a, b) => a.item.marker.start - b.item.marker.start),
+  };
+}
+
+function numberItems(items: readonly Item[]): Numbering {
+  const levels = new Set<number>(items.map((i) => i.level));
   const keyOf = (item: Item): string => keyOfItem(item, levels);
   // Sibling groups: consecutive items of one parent at one level, per key, in document order.
   const groups = new Map<string, Item[][]>();
   const lastGroup = new Map<string, { parent: Item | null; items: Item[] }>();
-  for (const item of doc.items) {
+  for (const item of items) {
     const key = keyOf(item);
     const last = lastGroup.get(key);
     if (last && last.parent === item.parent) {

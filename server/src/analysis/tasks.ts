@@ -1,8 +1,9 @@
 // Tasks with their units and time nodes, and units with their tasks: what hover, rename,
-// completion and `yaodian tasks --by unit` show. Units come from the inline parenthetical and
-// from the annex rows of a task; the time node from its inline time key, else its row.
+// completion and `yaodian tasks --by unit` show. In a plan a task is a body sentence: its units
+// come from the inline parenthetical and from its annex rows; its time node from its inline time
+// key, else its row. In a standalone table a task is a row: units and time from its cells.
 
-import type { ParsedDocument, Sentence, Unit, UnitRole } from '../document/model';
+import type { AnnexRow, ParsedDocument, Range, Sentence, Unit, UnitRole } from '../document/model';
 import { ROLE_WORD } from '../lexicon';
 import type { DocumentAnalysis } from './analysis';
 
@@ -12,8 +13,17 @@ export interface TaskUnit {
 }
 
 export interface TaskInfo {
-  sentence: Sentence;
-  /** 1-based line of the sentence. */
+  /** 1-based position among the document's tasks. */
+  serial: number;
+  /** The body sentence, or null for a row of a standalone table. */
+  sentence: Sentence | null;
+  /** The row of a standalone table, or null for a body sentence. */
+  row: AnnexRow | null;
+  /** The task as written (the sentence without its unit note, or the row's task cell). */
+  text: string;
+  /** Where the task is written: the sentence, or the row's task cell. */
+  range: Range;
+  /** 1-based line of the sentence or row. */
   line: number;
   units: TaskUnit[];
   /** The time node text (`全年`, `6月底前`), or null. */
@@ -30,7 +40,8 @@ export interface UnitEntry {
 const ROLE_ORDER: Record<UnitRole, number> = { lead: 0, responsible: 1, support: 2 };
 
 export function taskInfos(doc: ParsedDocument, analysis: DocumentAnalysis): TaskInfo[] {
-  return doc.tasks.map((s) => {
+  if (doc.kind === 'table' && doc.annex) return rowTasks(doc.annex.rows);
+  return doc.tasks.map((s, i) => {
     const byName = new Map<string, UnitRole>();
     const add = (u: Unit): void => {
       const prev = byName.get(u.name);
@@ -39,17 +50,51 @@ export function taskInfos(doc: ParsedDocument, analysis: DocumentAnalysis): Task
     s.unitParen?.units.forEach(add);
     const rows = analysis.rowsOf(s);
     for (const r of rows) r.unitList.forEach(add);
+    // A blanket note above (`以下各项任务均由甲部牵头`) stands when the task names no unit itself.
+    if (byName.size === 0) s.blanketNote?.units.forEach(add);
     const rowTime = rows.find((r) => r.time && r.time.text.length > 0)?.time;
     // The body's own time key first (as the generated task table does), else the annex row's.
     const inline = s.inlineTime && s.inlineTime.text.trim().length > 0 ? s.inlineTime.text.trim() : null;
     const timeText = inline ?? (rowTime ? rowTime.text : null);
     return {
+      serial: i + 1,
       sentence: s,
+      row: null,
+      text: s.content,
+      range: s,
       line: doc.lineIndex.lineAt(s.start) + 1,
       units: [...byName].map(([name, role]) => ({ name, role })),
       time: timeText,
     };
   });
+}
+
+const CELL_NUMBER = /^\s*\d{1,4}\s*[.、．](?!\d)\s*/;
+
+/** A standalone table's rows as its tasks: those with a task cell. */
+function rowTasks(rows: readonly AnnexRow[]): TaskInfo[] {
+  const out: TaskInfo[] = [];
+  for (const r of rows) {
+    if (!r.task || r.task.text.trim().length === 0) continue;
+    const byName = new Map<string, UnitRole>();
+    for (const u of r.unitList) {
+      const prev = byName.get(u.name);
+      if (prev === undefined || ROLE_ORDER[u.role] < ROLE_ORDER[prev]) byName.set(u.name, u.role);
+    }
+    const time = r.time && r.time.text.trim().length > 0 ? r.time.text.trim() : null;
+    out.push({
+      serial: out.length + 1,
+      sentence: null,
+      row: r,
+      // The number opening the cell (`1.政府工作…`) is the table's outline, not the task's words.
+      text: r.task.text.replace(/\s*\n\s*/g, '').replace(CELL_NUMBER, ''),
+      range: r.task.present ? r.task : r.range,
+      line: r.line + 1,
+      units: [...byName].map(([name, role]) => ({ name, role })),
+      time,
+    });
+  }
+  return out;
 }
 
 /** Units by name, in order of first appearance, with every occurrence and task. */
@@ -65,6 +110,7 @@ export function unitIndex(doc: ParsedDocument, analysis: DocumentAnalysis): Map<
   };
   const all: Unit[] = [];
   for (const p of doc.unitParens) all.push(...p.units);
+  for (const p of doc.blanketNotes) all.push(...p.units);
   for (const r of doc.annex?.rows ?? []) all.push(...r.unitList);
   all.sort((a, b) => a.start - b.start);
   for (const u of all) entry(u.name).occurrences.push(u);
@@ -76,12 +122,12 @@ export function unitIndex(doc: ParsedDocument, analysis: DocumentAnalysis): Map<
 
 /** The unit whose name is written at `offset`, if any. */
 export function unitAt(doc: ParsedDocument, offset: number): Unit | null {
-  for (const p of doc.unitParens) {
+  for (const p of [...doc.unitParens, ...doc.blanketNotes]) {
     if (offset < p.start || offset > p.end) continue;
     for (const u of p.units) if (offset >= u.start && offset <= u.end) return u;
   }
   for (const r of doc.annex?.rows ?? []) {
-    if (!r.units || offset < r.units.start || offset > r.units.end) continue;
+    if (offset < r.range.start || offset > r.range.end) continue;
     for (const u of r.unitList) if (offset >= u.start && offset <= u.end) return u;
   }
   return null;

@@ -3,10 +3,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { parseArgs } from 'util';
-import { SEVERITIES } from '../config/config';
-import { resolveConfig } from '../config/resolve';
-import { RULE_IDS } from '../rules';
-import type { Severity } from '../rules/types';
+import { resolveConfig, RULE_IDS, SEVERITIES, type Severity } from '../engine';
 import { formatCheckstyle } from '../report/checkstyle';
 import { formatWithModule } from '../report/eslintFormatter';
 import { formatJson, formatStylish, type JsonFileResult, type JsonMessage } from '../report/format';

@@ -4,11 +4,7 @@
 // suppressions) with the fingerprints computed over all of them, so filtering never shifts them.
 
 import * as fs from 'fs';
-import type { Severity } from '../rules/types';
-import type { ResolvedConfig } from '../config/config';
-import { ConfigError } from '../config/load';
-import { resolveConfig, type LoadedConfig } from '../config/resolve';
-import { fixText, lintText } from '../engine/lint';
+import { ConfigError, fixText, lintText, resolveConfig, type ConfigCache, type ResolvedConfig, type Severity } from '../engine';
 import { toJsonResult, type JsonMessage } from '../report/format';
 import { sarifFile, type SarifRelated } from '../report/sarif';
 import { encode, encodingName, isLossless, MAX_DOCUMENT_BYTES, type EncodingOption, type SourceText } from '../io/text';
@@ -65,7 +61,7 @@ export interface DocxComment {
 
 const SEVERITY_WORD = { error: '错误', warning: '警告', info: '提示' } as const;
 
-export function checkFile(job: FileJob, settings: CheckSettings, cache: Map<string, LoadedConfig>): FileOutcome {
+export function checkFile(job: FileJob, settings: CheckSettings, cache: ConfigCache): FileOutcome {
   const out: FileOutcome = { file: job.file, messages: null, fixable: [], fingerprints: [], related: [], errors: [], notes: [] };
   let config: ResolvedConfig;
   try {

@@ -3,7 +3,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { parseArgs } from 'util';
-import { CONFIG_FILE_NAME } from '../config/load';
+import { CONFIG_FILE_NAME } from '../engine';
 import { configTemplate } from '../config/template';
 import type { Io } from './main';
 

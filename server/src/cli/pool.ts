@@ -5,7 +5,7 @@
 
 import * as os from 'os';
 import { Worker } from 'worker_threads';
-import type { LoadedConfig } from '../config/resolve';
+import type { ConfigCache } from '../engine';
 import { checkFile, type CheckSettings, type FileJob, type FileOutcome } from './checkFile';
 
 export const WORKER_MARK = 'yaodian-check-worker';
@@ -57,7 +57,7 @@ export async function checkInWorkers(script: string, jobs: FileJob[], settings: 
 
 /** The worker's side: check each file posted, post its outcome back. */
 export function runWorker(port: import('worker_threads').MessagePort, data: { settings: CheckSettings }): void {
-  const cache = new Map<string, LoadedConfig>();
+  const cache: ConfigCache = new Map();
   port.on('message', (m: { index: number; job: FileJob }) => {
     let outcome: FileOutcome;
     try {
@@ -71,6 +71,6 @@ export function runWorker(port: import('worker_threads').MessagePort, data: { se
 
 /** Checks in this thread. */
 export function checkHere(jobs: FileJob[], settings: CheckSettings): FileOutcome[] {
-  const cache = new Map<string, LoadedConfig>();
+  const cache: ConfigCache = new Map();
   return jobs.map((job) => checkFile(job, settings, cache));
 }

@@ -1,15 +1,14 @@
 // `yaodian outline`, `yaodian annex` and `yaodian tasks`: one document in, a tree or a table out. The document
-// is read like `check` reads it (encoding detection, the nearest .yaodianrc.json or --config),
-// so the tasks listed are the tasks `check` checks.
+// is read like `check` reads it (encoding detection; its config resolved by the engine as for
+// `check`: the nearest .yaodianrc.json or --config, with extends and overrides), so the tasks
+// listed are the tasks `check` checks.
 
+import * as path from 'path';
 import { parseArgs } from 'util';
-import { defaultConfig, mergeConfig, type ConfigFile } from '../config/config';
-import { findConfigFile, loadConfigFile } from '../config/load';
-import { generateAnnexTable } from '../fixes/generateAnnex';
 import { taskTableCsv, tasksByUnitCsv } from '../report/csv';
 import { tasksByUnitText, tasksJson, tasksText } from '../report/tasks';
 import { outlineJson, outlineText } from '../report/outline';
-import { documentFacts, type DocumentFacts } from '../engine';
+import { annexTable, documentFacts, resolveConfig, type DocumentFacts, type ResolvedConfig } from '../engine';
 import type { Io } from './main';
 import { ENCODING_OPTIONS, type EncodingOption } from '../io/text';
 import { readDocument, readError } from './readDocument';
@@ -24,10 +23,9 @@ function load(name: string, file: string, values: { encoding?: string; config?: 
   };
   const enc = values.encoding ?? 'auto';
   if (!(ENCODING_OPTIONS as readonly string[]).includes(enc)) return fail(`不支持的编码 "${enc}" (--encoding ${ENCODING_OPTIONS.join('|')})`);
-  let layer: ConfigFile | undefined;
+  let config: ResolvedConfig;
   try {
-    const configPath = values.config ?? findConfigFile(file);
-    if (configPath) layer = loadConfigFile(configPath);
+    config = resolveConfig(path.resolve(file), { configFile: values.config });
   } catch (e) {
     return fail((e as Error).message);
   }
@@ -38,7 +36,7 @@ function load(name: string, file: string, values: { encoding?: string; config?: 
     io.err(`yaodian: ${readError(file, e)}\n`);
     return 2;
   }
-  return documentFacts(text, mergeConfig(defaultConfig(), layer));
+  return documentFacts(text, config);
 }
 
 function parse(name: string, args: string[], io: Io, extra: Record<string, { type: 'string' | 'boolean'; default?: string | boolean }>) {
@@ -80,7 +78,7 @@ export function annexCommand(args: string[], io: Io): number {
   if (!parsed) return 2;
   const loaded = load('annex', parsed.positionals[0], parsed.values as { encoding?: string; config?: string }, io);
   if (typeof loaded === 'number') return loaded;
-  io.out(generateAnnexTable(loaded.doc, loaded.analysis));
+  io.out(annexTable(loaded));
   return 0;
 }
 

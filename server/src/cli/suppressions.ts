@@ -10,7 +10,7 @@
 
 import * as fs from 'fs';
 import * as path from 'path';
-import { findConfigFile } from '../config/load';
+import { findConfigFile } from '../engine';
 
 export const SUPPRESSIONS_FILE_NAME = 'yaodian-suppressions.json';
 

@@ -8,7 +8,7 @@ import type { Annex, AnnexLayout, AnnexRow, Column, ColumnRole, Span } from './m
 import type { Line } from './text';
 import { isAnnexStart, isNoise } from './classify';
 import { readBarlessTable } from './barless';
-import { buildRow, headerRole, isSerialText, looksLikeUnits, spanOf, timeNodeOf, trimCell, type RawCell } from './cells';
+import { buildRow, headerRole, isSectionRow, isSerialText, looksLikeUnits, spanOf, timeNodeOf, trimCell, type RawCell } from './cells';
 
 /** How many non-blank, non-noise lines after a `附件` line the header may be. */
 const HEADER_LOOKAHEAD = 6;
@@ -41,8 +41,24 @@ export function findAnnex(text: string, lines: Line[], trimmed: string[]): Annex
     const annex = readTable(text, lines, trimmed, j, j, true);
     if (annex) return annex;
   }
+  // A standalone table copied from a browser, header cells one per line, maybe under its title.
+  for (let j = 0; j < lines.length; j++) {
+    const t = trimmed[j];
+    if (t.length === 0 || t.length > 12 || headerRole(t) === null) continue;
+    let above = j - 1;
+    while (above >= 0 && trimmed[above].length === 0) above--;
+    const titled = above >= 0 && TABLE_TITLE.test(trimmed[above]);
+    const annex = readBarlessTable(text, lines, trimmed, j, titled ? above : j, true);
+    if (annex) {
+      if (titled) annex.title = spanOf(text, lines[above]);
+      return annex;
+    }
+  }
   return null;
 }
+
+/** A table's title line (`2018年政务公开工作主要任务分解表`, `…重点任务台账`). */
+const TABLE_TITLE = /(?:表|台账|清单)$/;
 
 function readTable(
   text: string,
@@ -109,6 +125,7 @@ function readTable(
     rows: [],
     badLines: [],
     sections: [],
+    items: [],
   };
   if (layout === 'cells') readCellRows(text, lines, trimmed, next, annex);
   else readLineRows(text, lines, trimmed, next, annex);
@@ -252,11 +269,6 @@ function readLineRows(text: string, lines: Line[], trimmed: string[], from: numb
 
 function isBarsOnly(t: string): boolean {
   return /^[|\s]+$/.test(t);
-}
-
-/** A heading between rows: short, no sentence end, opening with an outline marker or a part name. */
-function isSectionRow(t: string): boolean {
-  return t.length <= 60 && !/[。;]$/.test(t) && /^(?:[一二三四五六七八九十百]+[、.]|\([一二三四五六七八九十百]+\)|第[一二三四五六七八九十百]+[部分章节])/.test(t);
 }
 
 function nextRowWithin(trimmed: string[], from: number, isRowLine: (t: string) => boolean): boolean {

@@ -11,7 +11,7 @@
 import type { Annex, AnnexRow, Column, ColumnRole } from './model';
 import type { Line } from './text';
 import { isNoise } from './classify';
-import { buildRow, headerRole, looksLikeUnits, spanOf, timeNodeOf, unitsAt, type RawCell } from './cells';
+import { buildRow, headerRole, isSectionRow, looksLikeUnits, spanOf, timeNodeOf, unitsAt, type RawCell } from './cells';
 import { unitColumnRole } from '../lexicon';
 
 /** Longest line that can be a header cell (or half of one broken over two lines). */
@@ -61,6 +61,14 @@ function readHeader(text: string, lines: Line[], trimmed: string[], from: number
   return { columns, next: k };
 }
 
+/** The header written again after a page break: the same names, one per line. */
+function repeatsHeader(text: string, lines: Line[], trimmed: string[], k: number, columns: Column[]): number | null {
+  if (trimmed[k].length > HEADER_CELL_MAX || headerRole(trimmed[k]) === null && headerRole(trimmed[k] + (trimmed[k + 1] ?? '')) === null) return null;
+  const again = readHeader(text, lines, trimmed, k);
+  if (!again || again.columns.length !== columns.length || again.columns.some((c, j) => c.name !== columns[j].name)) return null;
+  return again.next;
+}
+
 /** How well a line fits a column, in a table without bars (≥ 1: it may go there). */
 function fitLine(t: string, role: ColumnRole, numbered: boolean): number {
   const serial = SERIAL.test(t);
@@ -90,11 +98,14 @@ interface OpenCell {
 
 /**
  * Reads a table without bars whose header starts at `headerLine`, or null when the lines there
- * are no such header. `startLine` is the `附件` line.
+ * are no such header. `startLine` is the `附件` line. A table with no `附件` line before it
+ * (`standalone`) must also name a units column: three header names on lines of their own, a
+ * task and a units column among them, are then no coincidence of prose.
  */
-export function readBarlessTable(text: string, lines: Line[], trimmed: string[], headerLine: number, startLine: number): Annex | null {
+export function readBarlessTable(text: string, lines: Line[], trimmed: string[], headerLine: number, startLine: number, standalone = false): Annex | null {
   const head = readHeader(text, lines, trimmed, headerLine);
   if (!head) return null;
+  if (standalone && !head.columns.some((c) => c.role === 'units')) return null;
   const { columns } = head;
   const m = columns.length;
   const annex: Annex = {
@@ -107,6 +118,7 @@ export function readBarlessTable(text: string, lines: Line[], trimmed: string[],
     rows: [],
     badLines: [],
     sections: [],
+    items: [],
   };
   // The last list number written in each column, across rows: a numbered line that continues a
   // column's numbering starts a new row there (`2、` after `1、` of the row above).
@@ -138,6 +150,18 @@ export function readBarlessTable(text: string, lines: Line[], trimmed: string[],
     const t = trimmed[k];
     if (t.length === 0 || isNoise(t)) continue;
     if (TABLE_NOTE.test(t)) break;
+    // The header again after a page break: not a row, and the row it interrupts goes on.
+    const after = repeatsHeader(text, lines, trimmed, k, columns);
+    if (after !== null) {
+      k = after - 1;
+      continue;
+    }
+    // A section row merged across the columns (`一、着力…`, `(一)围绕…`): the table's own heading.
+    if (isSectionRow(t)) {
+      flush();
+      annex.sections.push(spanOf(text, lines[k]));
+      continue;
+    }
     const nm = NUMBERED.exec(t);
     const n = nm ? Number(nm[1]) : null;
     // A serial alone starts a row.
@@ -161,9 +185,10 @@ export function readBarlessTable(text: string, lines: Line[], trimmed: string[],
         continue;
       }
     }
-    // A later column of this row; a units cell goes on over several lines.
+    // A later column of this row; a units cell goes on over several lines, unless the next
+    // column takes units too (牵头单位 then 责任单位): then the next line is that column's.
     if (col >= 0 && columns[col].role === 'units' && fitLine(t, 'units', false) >= 1) {
-      put(col, k, n);
+      put(col + 1 < m && columns[col + 1].role === 'units' ? col + 1 : col, k, n);
       continue;
     }
     let j = col + 1;
@@ -228,14 +253,19 @@ function toRow(
       break;
     }
   }
-  // Units one per line: each line is a list of its own.
+  // Units one per line: each line is a list of its own. With two unit columns (牵头单位, 责任单位)
+  // and only one cell written, the empty one left no line: which column it is cannot be told,
+  // so its units get no lead or support role.
   row.unitList = [];
+  const unitColumns = columns.filter((c) => c.role === 'units').length;
+  const written = columns.filter((c, j) => c.role === 'units' && cells[j] !== null).length;
   for (let j = 0; j < columns.length; j++) {
     const c = cells[j];
     if (!c || columns[j].role !== 'units') continue;
+    const role = unitColumns > 1 && written === 1 ? 'responsible' : unitColumnRole(columns[j].name);
     for (const li of c.lines) {
       const s = spanOf(text, lines[li]);
-      if (trimmed[li].length > 0) row.unitList.push(...unitsAt(s.text, s.start, unitColumnRole(columns[j].name)));
+      if (trimmed[li].length > 0) row.unitList.push(...unitsAt(s.text, s.start, role));
     }
   }
   return { row, placed };

@@ -10,7 +10,8 @@ import { HEADER_NAMES, OTHER_HEADER_NAMES, unitColumnRole } from '../lexicon';
 
 /** The role of a header cell, or null when it is no known header name. */
 export function headerRole(cell: string): ColumnRole | null {
-  const name = cell.replace(/[\s*]/g, '');
+  // Spaces inside a name and a note in brackets (`责任单位(部门)`, `完成时限(年月)`) do not change it.
+  const name = cell.replace(/[\s*]/g, '').replace(/[(（][^()（）]{1,8}[)）]$/, '');
   if (name.length === 0 || name.length > 12) return null;
   for (const role of Object.keys(HEADER_NAMES) as (keyof typeof HEADER_NAMES)[]) {
     if (HEADER_NAMES[role].includes(name)) return role;
@@ -40,6 +41,14 @@ export function trimCell(text: string, f: string, line: Line, a: number, b: numb
   while (s < e && (f[s] === ' ' || f[s] === '\t')) s++;
   while (e > s && (f[e - 1] === ' ' || f[e - 1] === '\t')) e--;
   return { start: line.start + s, end: line.start + e, text: text.slice(line.start + s, line.start + e), present: true, line: line.index };
+}
+
+/**
+ * A section row between a table's rows (`一、知识产权保护方面(共5项)`, `(一)围绕…`): short, no
+ * sentence end, opening with a Chinese-numbered marker or a part name. `t`: trimmed, folded.
+ */
+export function isSectionRow(t: string): boolean {
+  return t.length <= 60 && !/[。;]$/.test(t) && /^(?:[一二三四五六七八九十百]+[、.]|\([一二三四五六七八九十百]+\)|第[一二三四五六七八九十百]+[部分章节])/.test(t);
 }
 
 // A serial is a number of either width (`3`, `３`, as a full-width conversion writes it).
@@ -161,10 +170,25 @@ export function buildRow(
     range: present ? { start, end } : { start: 0, end: 0 },
     extraCells,
   };
+  // A row whose serial and first task cells are both empty continues the row above: cells merged
+  // down, which Word and web exports print as empty cells (`|  |  | 开展… | 宣传处 |`). Its empty
+  // cells hold the values above. (An empty serial beside a task of its own is a missing serial.)
+  let continues = false;
+  if (positional && prev && prev.serialCell) {
+    const serial = header.findIndex((c) => c.role === 'serial');
+    const task = header.findIndex((c) => c.role === 'task');
+    const empty = (k: number): boolean => k >= 0 && (placed[k] === null || placed[k]!.text.length === 0);
+    continues = empty(serial) && empty(task);
+  }
   let categoryIndex = 0;
   for (let k = 0; k < header.length; k++) {
     const col = header[k];
     let cell: Cell | null = placed[k];
+    if (continues && prev && (!cell || cell.text.length === 0)) {
+      // Unit cells are carried below, all together: the row above keeps no cell per unit column.
+      const above = col.role === 'serial' ? prev.serialCell : col.role === 'task' ? prev.task : col.role === 'time' ? prev.time : null;
+      if (above && above.text.length > 0) cell = carriedCell(above);
+    }
     if (col.role === 'category') {
       const above = prev ? prev.categories[categoryIndex] : undefined;
       // A merged category: no cell here (layout A) or an empty cell (a Word paste): carry it down.
@@ -201,6 +225,10 @@ export function buildRow(
       default:
         break;
     }
+  }
+  if (continues && prev && row.unitList.length === 0 && (!row.units || row.units.text.length === 0) && prev.units) {
+    row.units = carriedCell(prev.units);
+    row.unitList = prev.unitList;
   }
   return row;
 }

@@ -98,6 +98,11 @@ export interface Sentence extends Span {
   isTask: boolean;
   /** The unit parenthetical that covers this sentence, if any. */
   unitParen: UnitParenthetical | null;
+  /**
+   * A blanket note above that covers this task (`以下各项任务均由甲部牵头`): its units stand when
+   * the task names none of its own.
+   */
+  blanketNote: UnitParenthetical | null;
   /** The time key of the parenthetical that covers this sentence (`完成时限:6月底前`), if any. */
   inlineTime: TimeCell | null;
   /** Time phrases found in the sentence. */
@@ -185,6 +190,12 @@ export interface Annex {
   badLines: Span[];
   /** Section rows between rows (`一、知识产权保护方面(共5项)`): headings of the table's own. */
   sections: Span[];
+  /**
+   * The table's own outline, in document order: its section rows, and the markers that open
+   * task cells (`1.政府工作要做到公开透明`) in a table without a serial column. Linked by
+   * parent and children like the body's items; they hold no sentences.
+   */
+  items: Item[];
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -239,6 +250,8 @@ export interface ParsedDocument {
   paragraphs: Paragraph[];
   /** Every unit parenthetical of the body. */
   unitParens: UnitParenthetical[];
+  /** Blanket notes (`以下各项任务均由甲部牵头,不再一一列出`), each covering the tasks after it. */
+  blanketNotes: UnitParenthetical[];
   annex: Annex | null;
   /**
    * plan: an outline without a task table; plan-with-annex: the body's tasks and a task table

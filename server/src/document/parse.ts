@@ -4,7 +4,7 @@
 
 import type {
   Alignment,
-  DocumentKind,
+  Annex,
   Item,
   Marker,
   Paragraph,
@@ -15,7 +15,7 @@ import type {
   TimeMention,
   UnitParenthetical,
 } from './model';
-import { foldWidth, LineIndex, skipSpaces, splitLines, textKey, trimEndIndex, type Line } from './text';
+import { foldWidth, LineIndex, skipSpaces, splitLines, trimEndIndex, type Line } from './text';
 import { parseMarker } from './markers';
 import { dateLineYear, dateOfLine, isAnnexStart, isNoise, isSignatureLine, isTitleLine, issueDateOfMetadata, titleYear, type CalendarDate } from './classify';
 import { matchBrackets, splitSentences } from './sentences';
@@ -23,6 +23,7 @@ import { parseLabelledLine, parseUnitParenthetical, readUnitParenthetical } from
 import { METADATA_LABELS, NON_TASK_SECTIONS, NOTE_KEYS } from '../lexicon';
 import { findTimeMentions, parseTimeNode } from './time';
 import { findAnnex } from './annex';
+import { decideMeaning, HEADING_MAX } from './meaning';
 import { spanOf as lineSpan } from './cells';
 import { alignAnnex } from './align';
 
@@ -35,8 +36,6 @@ export const DEFAULT_NON_TASK_SECTIONS = NON_TASK_SECTIONS;
 
 /** Longest first sentence that still counts as an item's title sentence. */
 const TITLE_SENTENCE_MAX = 40;
-/** Longest marker-line text that can be a title-only heading. */
-const HEADING_MAX = 60;
 
 interface ItemBuilder {
   item: Item;
@@ -60,6 +59,7 @@ export function parseDocument(text: string, options: ParseOptions = {}): ParsedD
 
   const trimmed = lines.map((l) => l.folded.trim());
   const annex = findAnnex(text, lines, trimmed);
+  if (annex) annex.items = tableItems(text, lines, lineIndex, annex);
   const bodyEnd = annex ? annex.line : lines.length;
 
   const paragraphs: Paragraph[] = [];
@@ -217,42 +217,9 @@ export function parseDocument(text: string, options: ParseOptions = {}): ParsedD
     const lastText = b.paragraphs.length ? b.paragraphs[b.paragraphs.length - 1].end : item.text.end;
     item.range = { start: item.marker.start, end: b.labels.length ? Math.max(lastText, b.labels[b.labels.length - 1].end) : lastText };
   }
-  // Goals, principles, requirements… hold no tasks, unless they carry unit notes.
-  const carriesNotes = new Set<Item>();
-  for (let k = items.length - 1; k >= 0; k--) {
-    const item = items[k];
-    if (item.unitParens.length > 0 || carriesNotes.has(item)) {
-      for (let p: Item | null = item; p && !carriesNotes.has(p); p = p.parent) carriesNotes.add(p);
-      carriesNotes.add(item);
-    }
-  }
-  for (let k = 0; k < items.length; k++) {
-    const item = items[k];
-    // The built-in names give way to unit notes; names a user configured hold absolutely.
-    const nonTaskTitle = isNonTaskTitle(item.title, nonTask) && !(carriesNotes.has(item) && isNonTaskTitle(item.title, NON_TASK_SECTIONS));
-    item.taskChapter = !nonTaskTitle && (item.parent === null || item.parent.taskChapter);
-    // One short sentence above numbered sub-items is the heading of their group, not a task
-    // (`(一)统筹两个市场,打造加工制造中心。` then `1.…`).
-    const own = item.sentences;
-    if (item.children.length > 0 && own.length === 1 && !own[0].unitParen && !own[0].inlineTime && own[0].content.length <= HEADING_MAX) {
-      own[0].isTitle = true;
-    }
-  }
-  const tasks: Sentence[] = [];
-  for (let k = 0; k < sentences.length; k++) {
-    const s = sentences[k];
-    // A sentence ending in a colon introduces what follows: not a task itself.
-    s.isTask = !s.isTitle && s.item.taskChapter && !endsWithColon(s.content);
-    if (s.isTask) tasks.push(s);
-  }
-
-  // A table behind a cover notice (no plan title, the heading is a 通知), or a table with no body
-  // tasks, is a standalone task table: its rows are the tasks, the notice's paragraphs are not.
-  const kind: DocumentKind = !annex ? 'plan' : tasks.length === 0 || (!title && isCoverNotice(trimmed, items)) ? 'table' : 'plan-with-annex';
-  if (kind === 'table') {
-    for (const t of tasks) t.isTask = false;
-    tasks.length = 0;
-  }
+  // What the written items mean: which hold tasks, which sentences are titles or tasks, blanket
+  // notes, and whether the document is a plan or a standalone table (meaning.ts).
+  const { tasks, blanketNotes, kind } = decideMeaning({ text, folded, trimmed, title, items, sentences, paragraphs, annex, nonTask });
   const planYear = title ? titleYear(title.text) ?? preambleYear : preambleYear;
   const doc: ParsedDocument = {
     text,
@@ -268,6 +235,7 @@ export function parseDocument(text: string, options: ParseOptions = {}): ParsedD
     tasks,
     paragraphs,
     unitParens,
+    blanketNotes,
     annex,
     kind,
     alignment: null,
@@ -327,19 +295,37 @@ function isTitleHead(t: string): boolean {
   return t.length > 0 && t.length <= 40 && !/[。,;:!?、《》()]/.test(t) && !/(?:通知|通报|函)$/.test(t) && !isSignatureLine(t) && dateLineYear(t) === null && !/^\d/.test(t);
 }
 
-/** The document opens with a notice's heading (`…关于推广…的通知`) before its first item. */
-function isCoverNotice(trimmed: string[], items: Item[]): boolean {
-  const end = items.length > 0 ? items[0].line : trimmed.length;
-  let seen = 0;
-  for (let i = 0; i < end && seen < 6; i++) {
-    const t = trimmed[i];
-    if (t.length === 0) continue;
-    seen++;
-    if (t.length <= 60 && /(?:通知|通报|函)$/.test(t) && !/[。;]/.test(t)) return true;
-  }
-  return false;
-}
 
+
+/**
+ * The table's own outline: section rows, and markers opening task cells when the table has no
+ * serial column (then those markers number its rows). Nested by level like the body's items.
+ */
+function tableItems(text: string, lines: Line[], lineIndex: LineIndex, annex: Annex): Item[] {
+  const lineOf = (offset: number): Line => lines[lineIndex.lineAt(offset)];
+  const found: { line: Line; end: number }[] = annex.sections.map((s) => ({ line: lineOf(s.start), end: s.end }));
+  if (!annex.header.some((c) => c.role === 'serial')) {
+    for (const r of annex.rows) {
+      if (r.task && r.task.present) found.push({ line: lineOf(r.task.start), end: r.range.end });
+    }
+  }
+  found.sort((a, b) => a.line.start - b.line.start);
+  const items: Item[] = [];
+  const stack: Item[] = [];
+  for (const f of found) {
+    const marker = parseMarker(f.line.text, f.line.folded, f.line.start);
+    if (!marker) continue;
+    const item = newItem(text, f.line, marker);
+    item.range = { start: marker.start, end: f.end };
+    item.taskChapter = false;
+    while (stack.length > 0 && stack[stack.length - 1].level >= item.level) stack.pop();
+    item.parent = stack.length > 0 ? stack[stack.length - 1] : null;
+    item.parent?.children.push(item);
+    stack.push(item);
+    items.push(item);
+  }
+  return items;
+}
 
 function newItem(text: string, line: Line, marker: Marker): Item {
   const folded = line.folded;
@@ -434,6 +420,7 @@ function readItemText(
           isTitle: false,
           isTask: false,
           unitParen: null,
+          blanketNote: null,
           inlineTime: null,
           times: mayMentionTime(sentenceText) ? findTimeMentions(sentenceText, contentStart) : NO_TIMES,
         };
@@ -532,10 +519,6 @@ function contentOf(text: string, start: number, end: number, removed: Range[]): 
   return out.replace(/[\r\n]+[\s\u3000]*/g, '').trim();
 }
 
-function endsWithColon(s: string): boolean {
-  const e = trimEndIndex(s, 0, s.length);
-  return e > 0 && (s.charCodeAt(e - 1) === 0x3a || s.charCodeAt(e - 1) === 0xff1a);
-}
 
 function charLength(s: string): number {
   return s.replace(/[。!?;！？；]+$/, '').length;
@@ -544,29 +527,4 @@ function charLength(s: string): number {
 /** Removes the final punctuation of a heading or sentence. */
 export function stripTrailingPunctuation(s: string): string {
   return s.replace(/[\s。!?;:！？；：,，、.．]+$/u, '').trim();
-}
-
-/**
- * A chapter that holds no tasks: its title is made only of the configured names and joiners
- * (`总体要求`, `指导思想和工作目标`), so `围绕其他重点工作目标强化信息公开` stays a task chapter.
- */
-export function isNonTaskTitle(title: string, names: readonly string[]): boolean {
-  const rest = textKey(title);
-  return rest.length > 0 && nonTaskPattern(names).test(rest);
-}
-
-let cachedNames: readonly string[] | null = null;
-let cachedPattern = /^$/;
-
-/** `^(?:(?:总体要求|指导思想|…)[和与及]?)+$`, built once per list of names. */
-function nonTaskPattern(names: readonly string[]): RegExp {
-  if (names !== cachedNames) {
-    const alt = [...names]
-      .sort((a, b) => b.length - a.length)
-      .map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
-      .join('|');
-    cachedPattern = alt.length ? new RegExp(`^(?:(?:${alt})[和与及]?)+$`) : /^(?!)$/;
-    cachedNames = names;
-  }
-  return cachedPattern;
 }

@@ -1,21 +1,34 @@
-// The engine facade: what the CLI, the language server and the reports call. Everything they
-// need of the document (its findings, its fixes, the facts commands show) comes through here,
-// so the editor and CI always agree.
+// The engine facade: all the CLI, the language server and the programmatic API use of the engine
+// (`npm run lint:deps` keeps them from reaching past it into document/, analysis/, fixes/, rules/
+// or the config loader), so the editor and CI always agree:
+//   - resolveConfig: the configuration for a document path (config.ts, the one place it is resolved);
+//   - lintText, fixText (all auto fixes, or `only` one rule's): lint.ts;
+//   - documentFacts and what commands show of a document (tasks, units, the generated task
+//     table, renumbering): facts.ts;
+//   - the rule ids and the types and text helpers the adapters need to speak about results.
 
-import { parseDocument } from '../document/parse';
-import { DocumentAnalysis } from '../analysis/analysis';
-import { defaultConfig, type ResolvedConfig } from '../config/config';
+export { lintText, fixText, severityOf, type Diagnostic, type FixOptions, type FixResult, type LintResult } from './lint';
+export { resolveConfig, ConfigError, type ConfigCache, type ConfigFile, type ConfigSources, type ResolvedConfig } from './config';
+export {
+  documentFacts,
+  annexTable,
+  annexTableEdit,
+  renumberEdits,
+  tasksOf,
+  unitsOf,
+  unitAtOffset,
+  nextMarker,
+  type DocumentFacts,
+  type TaskInfo,
+  type TaskUnit,
+  type UnitEntry,
+} from './facts';
 
-export { lintText, fixText, severityOf, type Diagnostic, type FixResult, type LintResult } from './lint';
-
-/** What the commands read (outline, tasks, generated table): the document and what it means. */
-export interface DocumentFacts {
-  doc: ReturnType<typeof parseDocument>;
-  analysis: DocumentAnalysis;
-}
-
-/** Parses a text and gives its facts, without running the rules. */
-export function documentFacts(text: string, config: ResolvedConfig = defaultConfig()): DocumentFacts {
-  const doc = parseDocument(text, { nonTaskSections: config.nonTaskSections });
-  return { doc, analysis: new DocumentAnalysis(doc, config) };
-}
+export { defaultConfig, mergeConfig, SEVERITIES } from '../config/config';
+export { CONFIG_FILE_NAME, findConfigFile, validateConfig } from '../config/load';
+export { RULE_IDS } from '../rules';
+export { ruleDocsUrl, type RelatedInfo } from '../rules/types';
+export { foldWidth } from '../document/text';
+export type { Fix, Severity, TextEdit } from '../core';
+export type { AnnexRow, Item, ParsedDocument, Range, Unit, UnitRole } from '../document/model';
+export type { DocumentAnalysis } from '../analysis/analysis';

@@ -1,14 +1,14 @@
-// The engine's entry points: check a text, fix a text. The CLI and the language server call
-// these and only these, so the editor and CI always agree.
+// Checking a text and fixing it (all auto fixes, or one rule's). The CLI and the language server
+// call these through the engine facade (index.ts), so the editor and CI always agree.
 
 import type { ParsedDocument, Range } from '../document/model';
-import { parseDocument } from '../document/parse';
 import { defaultConfig, type ResolvedConfig } from '../config/config';
-import { DocumentAnalysis } from '../analysis/analysis';
+import type { DocumentAnalysis } from '../analysis/analysis';
 import { RULES } from '../rules';
 import type { Finding, Fix, RelatedInfo, Rule, Severity } from '../rules/types';
 import { applyEdits, compatibleEdits } from '../core';
 import { dropIgnored } from './ignore';
+import { documentFacts } from './facts';
 
 export interface Diagnostic extends Range {
   ruleId: string;
@@ -33,8 +33,7 @@ export function severityOf(rule: Rule, config: ResolvedConfig): Severity {
 
 /** Parses and checks a text. Never throws for any input: a failing rule is reported as one finding. */
 export function lintText(text: string, config: ResolvedConfig = defaultConfig()): LintResult {
-  const doc = parseDocument(text, { nonTaskSections: config.nonTaskSections });
-  const analysis = new DocumentAnalysis(doc, config);
+  const { doc, analysis } = documentFacts(text, config);
   const diagnostics: Diagnostic[] = [];
   for (const rule of RULES) {
     const severity = severityOf(rule, config);
@@ -93,6 +92,11 @@ export interface FixResult {
   reverted?: { errorsBefore: number; errorsAfter: number };
 }
 
+export interface FixOptions {
+  /** Only this rule's fixes (the other rules are turned off while fixing); every rule's when absent. */
+  only?: string;
+}
+
 const MAX_PASSES = 10;
 
 function errorCount(diagnostics: readonly Diagnostic[]): number {
@@ -106,7 +110,8 @@ function errorCount(diagnostics: readonly Diagnostic[]): number {
  * the document worse: the text is checked after fixing (the last pass's check, so this costs
  * nothing extra) and, if it has more errors than before, the fixes are undone and `reverted` says so.
  */
-export function fixText(text: string, config: ResolvedConfig = defaultConfig()): FixResult {
+export function fixText(text: string, config: ResolvedConfig = defaultConfig(), options: FixOptions = {}): FixResult {
+  if (options.only) config = onlyRule(config, options.only);
   let output = text;
   let passes = 0;
   let fixed = 0;
@@ -136,4 +141,11 @@ export function fixText(text: string, config: ResolvedConfig = defaultConfig()):
     return { output: text, passes: 0, fixed: 0, fixedByRule: {}, errorsBefore, errorsAfter: errorsBefore, reverted: { errorsBefore, errorsAfter } };
   }
   return { output, passes, fixed, fixedByRule, errorsBefore, errorsAfter };
+}
+
+/** The config with every rule but `ruleId` turned off. */
+function onlyRule(config: ResolvedConfig, ruleId: string): ResolvedConfig {
+  const rules: Record<string, Severity> = { ...config.rules };
+  for (const r of RULES) if (r.meta.id !== ruleId) rules[r.meta.id] = 'off';
+  return { ...config, rules };
 }

@@ -59,6 +59,7 @@ export function generateAnnexRows(doc: ParsedDocument, analysis: DocumentAnalysi
     const rows = analysis.rowsOf(s);
     let units: readonly Unit[] = s.unitParen?.units ?? [];
     if (units.length === 0) units = rows.flatMap((r) => r.unitList);
+    if (units.length === 0) units = s.blanketNote?.units ?? [];
     const inline = s.inlineTime?.text.trim() ?? '';
     const rowTime = rows.map((r) => r.time?.text.trim() ?? '').find((t) => t.length > 0) ?? '';
     return {

@@ -19,8 +19,7 @@
 
 import { LSPErrorCodes, ResponseError, type CancellationToken } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { ResolvedConfig } from '../engine/config';
-import { lintText, type LintResult } from '../engine/lint';
+import { lintText, type LintResult, type ResolvedConfig } from '../engine';
 
 export interface DocumentState {
   uri: string;

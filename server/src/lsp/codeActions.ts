@@ -7,10 +7,7 @@
 
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Command, type Diagnostic as LspDiagnostic } from 'vscode-languageserver';
 import { applyEdits } from '../core';
-import type { ParsedDocument } from '../document/model';
-import type { TextEdit } from '../rules/types';
-import { fixText } from '../engine/lint';
-import { RULES } from '../rules';
+import { fixText, type ParsedDocument, type TextEdit } from '../engine';
 import type { DocumentState } from './checks';
 import { minimalEdit, toLspEdit, toLspDiagnostic, toPosition, toRange } from './convert';
 
@@ -37,9 +34,7 @@ function wanted(only: string[] | undefined, kind: string): boolean {
 /** Applies the auto fixes of one rule (all rules when undefined) until none is left, as one edit of the whole document. */
 export function fixAllEdit(state: DocumentState, ruleId?: string): CodeAction['edit'] {
   const { uri, config, result } = state;
-  const rules: Record<string, 'off'> = {};
-  if (ruleId) for (const r of RULES) if (r.meta.id !== ruleId) rules[r.meta.id] = 'off';
-  const fixed = fixText(result.doc.text, ruleId ? { ...config, rules: { ...config.rules, ...rules } } : config).output;
+  const fixed = fixText(result.doc.text, config, { only: ruleId }).output;
   const edit = minimalEdit(result.doc.text, fixed);
   return { changes: { [uri]: edit ? [toLspEdit(result.doc, edit)] : [] } };
 }

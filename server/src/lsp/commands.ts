@@ -3,9 +3,7 @@
 // and the shapes of what they return are in ../protocol.ts, shared with the client.
 
 import type { WorkspaceEdit } from 'vscode-languageserver';
-import { renumberOutline } from '../analysis/numbering';
-import { taskInfos, unitIndex } from '../analysis/tasks';
-import { annexEdit } from '../fixes/generateAnnex';
+import { annexTableEdit, renumberEdits, tasksOf, unitsOf } from '../engine';
 import { taskTableCsv } from '../report/csv';
 import { ServerCommand, type ServerCommandId, type TasksByUnit } from '../protocol';
 import { toLspEdit, toRange } from './convert';
@@ -17,7 +15,7 @@ export const COMMANDS: ServerCommandId[] = Object.values(ServerCommand);
 export const commandHandlers: Record<ServerCommandId, (uri: string, state: DocumentState) => unknown> = {
   /** The task table generated from the body: replaces the annex table, or appends an annex. */
   [ServerCommand.generateAnnex]: (uri, state): WorkspaceEdit => ({
-    changes: { [uri]: [toLspEdit(state.result.doc, annexEdit(state.result.doc, state.result.analysis))] },
+    changes: { [uri]: [toLspEdit(state.result.doc, annexTableEdit(state.result))] },
   }),
   /** The task table as CSV text (BOM, CRLF) for the client to save where the user chooses. */
   [ServerCommand.exportCsv]: (_uri, state): string => taskTableCsv(state.result.doc, state.result.analysis),
@@ -25,18 +23,18 @@ export const commandHandlers: Record<ServerCommandId, (uri: string, state: Docum
   [ServerCommand.stats]: (_uri, state) => documentStats(state),
   /** Renumbers the whole outline: returns the edit for the client to apply. */
   [ServerCommand.renumber]: (uri, state): WorkspaceEdit => ({
-    changes: { [uri]: renumberOutline(state.result.analysis.numbering).map((e) => toLspEdit(state.result.doc, e)) },
+    changes: { [uri]: renumberEdits(state.result).map((e) => toLspEdit(state.result.doc, e)) },
   }),
   /** Units with their tasks (role, time node, line and range), for the tasks-by-unit view. */
   [ServerCommand.tasksByUnit]: (_uri, state): TasksByUnit => {
-    const { doc, analysis } = state.result;
-    const units = [...unitIndex(doc, analysis).values()].map((e) => ({
+    const { doc } = state.result;
+    const units = [...unitsOf(state.result).values()].map((e) => ({
       name: e.name,
-      tasks: e.tasks.map(({ task, role }) => ({ role, time: task.time, line: task.line, text: task.sentence.content, range: toRange(doc, task.sentence) })),
+      tasks: e.tasks.map(({ task, role }) => ({ role, time: task.time, line: task.line, text: task.text, range: toRange(doc, task.range) })),
     }));
-    const withoutUnit = taskInfos(doc, analysis)
+    const withoutUnit = tasksOf(state.result)
       .filter((t) => t.units.length === 0)
-      .map((t) => ({ time: t.time, line: t.line, text: t.sentence.content, range: toRange(doc, t.sentence) }));
+      .map((t) => ({ time: t.time, line: t.line, text: t.text, range: toRange(doc, t.range) }));
     return { units, withoutUnit };
   },
 };

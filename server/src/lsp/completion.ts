@@ -1,12 +1,11 @@
 // Completion: the next outline marker at the start of a line, unit names already used in the
-// document (by role after 牵头单位:/配合单位:), and time nodes in time cells and time keys.
+// document (by role after a unit key: 牵头单位:/配合单位:/责任单位: …), and time nodes in time
+// cells and after time keys. The keys and the role each gives are the lexicon's (NOTE_KEYS), as
+// the parser reads them.
 
 import { CompletionItemKind, type CompletionItem } from 'vscode-languageserver';
-import type { Item, ParsedDocument, UnitRole } from '../document/model';
-import type { LintResult } from '../engine/lint';
-import { foldWidth } from '../document/text';
-import { markerWithNumber } from '../analysis/numbering';
-import { unitIndex } from '../analysis/tasks';
+import { foldWidth, nextMarker, unitsOf, type Item, type LintResult, type ParsedDocument, type UnitRole } from '../engine';
+import { NOTE_KEYS, TIME_KEYS, UNIT_KEYS } from '../lexicon';
 
 export const TIME_NODES = [
   '全年', '上半年', '下半年', '一季度', '二季度', '三季度', '四季度', '年底前',
@@ -14,15 +13,19 @@ export const TIME_NODES = [
   '长期', '持续推进', '每季度',
 ];
 
-const UNIT_KEY = /[(（]\s*(?:[^()（）]*[;；,，]\s*)?(责任单位|责任处室|责任部门|牵头单位|牵头部门|配合单位|配合部门)\s*[:：][^()（）;；]*$/;
-const TIME_KEY = /(时间节点|完成时限|完成时间|时限)\s*[:：][^()（）;；]*$/;
+/** A unit key opening a value in a parenthetical (`(牵头单位:`, `(…;配合单位:区甲局、`), at the end of the text. */
+const UNIT_KEY = new RegExp(`[(（]\\s*(?:[^()（）]*[;；,，]\\s*)?(${UNIT_KEYS.join('|')})\\s*[:：][^()（）;；]*$`);
+/** A time key opening a value (`完成时限:`), at the end of the text. */
+const TIME_KEY = new RegExp(`(${TIME_KEYS.join('|')})\\s*[:：][^()（）;；]*$`);
+/** The role a unit key gives its names (`牵头处室` lead, `协办单位` support, `主责单位` responsible). */
+const ROLE_OF_KEY = new Map(NOTE_KEYS.filter((e): e is readonly [string, UnitRole] => e[1] !== 'time'));
 
 function timeItems(): CompletionItem[] {
   return TIME_NODES.map((t, i) => ({ label: t, kind: CompletionItemKind.Value, sortText: String(i).padStart(3, '0'), detail: '时间节点' }));
 }
 
 function unitItems(result: LintResult, role: UnitRole | null): CompletionItem[] {
-  const entries = [...unitIndex(result.doc, result.analysis).values()];
+  const entries = [...unitsOf(result).values()];
   const score = (roles: UnitRole[]): number => (role === null ? 0 : roles.includes(role) ? 0 : 1);
   return entries
     .map((e) => ({ e, roles: e.tasks.map((t) => t.role) }))
@@ -52,7 +55,7 @@ function markerItems(doc: ParsedDocument, line: number): CompletionItem[] {
     out.push('一、');
   } else {
     // The next sibling of the previous item and of each of its ancestors, then a first child.
-    for (let it: Item | null = prev; it; it = it.parent) out.push(markerWithNumber(it.marker, it.marker.number + 1).trim());
+    for (let it: Item | null = prev; it; it = it.parent) out.push(nextMarker(it).trim());
     if (prev.level < 4) {
       const width = prev.marker.parens === 'half' ? ['(', ')'] : ['（', '）'];
       const child = [null, null, `${width[0]}一${width[1]}`, '1.', `${width[0]}1${width[1]}`][prev.level + 1];
@@ -93,7 +96,7 @@ export function completions(result: LintResult, offset: number): CompletionItem[
   if (column === 'units') return unitItems(result, null);
   if (TIME_KEY.test(before)) return timeItems();
   const key = UNIT_KEY.exec(before);
-  if (key) return unitItems(result, key[1].startsWith('牵头') ? 'lead' : key[1].startsWith('配合') ? 'support' : 'responsible');
+  if (key) return unitItems(result, ROLE_OF_KEY.get(key[1]) ?? 'responsible');
   const inAnnex = doc.annex !== null && line >= doc.annex.line;
   if (!inAnnex && /^\s*$/.test(before)) return markerItems(doc, line);
   return [];

@@ -9,10 +9,7 @@ import {
   type Range as LspRange,
   type TextEdit as LspTextEdit,
 } from 'vscode-languageserver';
-import type { ParsedDocument, Range } from '../document/model';
-import type { Diagnostic } from '../engine/lint';
-import type { TextEdit } from '../rules/types';
-import { ruleDocsUrl } from '../rules/types';
+import { ruleDocsUrl, type Diagnostic, type ParsedDocument, type Range, type TextEdit } from '../engine';
 
 export function toPosition(doc: ParsedDocument, offset: number): Position {
   return doc.lineIndex.position(Math.max(0, Math.min(offset, doc.text.length)));

@@ -2,9 +2,8 @@
 // everywhere, and highlight a unit's other occurrences.
 
 import { DocumentHighlightKind, MarkupKind, type DocumentHighlight, type Hover, type Location, type Range as LspRange, type WorkspaceEdit } from 'vscode-languageserver';
-import type { AnnexRow } from '../document/model';
-import type { LintResult } from '../engine/lint';
-import { ROLE_NAMES, unitAt, unitIndex } from '../analysis/tasks';
+import { unitAtOffset, unitsOf, type AnnexRow, type LintResult } from '../engine';
+import { ROLE_WORD } from '../lexicon';
 import { toRange } from './convert';
 
 function rowAt(result: LintResult, offset: number): AnnexRow | null {
@@ -29,22 +28,22 @@ export function definition(uri: string, result: LintResult, offset: number): Loc
 }
 
 export function hover(result: LintResult, offset: number): Hover | null {
-  const { doc, analysis } = result;
-  const unit = unitAt(doc, offset);
+  const { doc } = result;
+  const unit = unitAtOffset(result, offset);
   if (!unit) return null;
-  const entry = unitIndex(doc, analysis).get(unit.name);
+  const entry = unitsOf(result).get(unit.name);
   if (!entry) return null;
   const lines = [`**${entry.name}** — ${entry.tasks.length} 项任务`, ''];
   for (const { task, role } of entry.tasks.slice(0, 50)) {
-    const text = task.sentence.content.length > 36 ? `${task.sentence.content.slice(0, 36)}…` : task.sentence.content;
-    lines.push(`- 第 ${task.line} 行(${ROLE_NAMES[role]}${task.time ? `,${task.time}` : ''}):${text}`);
+    const text = task.text.length > 36 ? `${task.text.slice(0, 36)}…` : task.text;
+    lines.push(`- 第 ${task.line} 行(${ROLE_WORD[role]}${task.time ? `,${task.time}` : ''}):${text}`);
   }
   if (entry.tasks.length > 50) lines.push(`- ……另有 ${entry.tasks.length - 50} 项`);
   return { contents: { kind: MarkupKind.Markdown, value: lines.join('\n') }, range: toRange(doc, unit) };
 }
 
 export function prepareRename(result: LintResult, offset: number): { range: LspRange; placeholder: string } | null {
-  const unit = unitAt(result.doc, offset);
+  const unit = unitAtOffset(result, offset);
   return unit ? { range: toRange(result.doc, unit), placeholder: unit.text } : null;
 }
 
@@ -54,18 +53,18 @@ export function validUnitName(name: string): boolean {
 }
 
 export function rename(uri: string, result: LintResult, offset: number, newName: string): WorkspaceEdit | null {
-  const { doc, analysis } = result;
-  const unit = unitAt(doc, offset);
+  const { doc } = result;
+  const unit = unitAtOffset(result, offset);
   if (!unit) return null;
-  const entry = unitIndex(doc, analysis).get(unit.name);
+  const entry = unitsOf(result).get(unit.name);
   if (!entry) return null;
   return { changes: { [uri]: entry.occurrences.map((u) => ({ range: toRange(doc, u), newText: newName.trim() })) } };
 }
 
 export function highlights(result: LintResult, offset: number): DocumentHighlight[] {
-  const { doc, analysis } = result;
-  const unit = unitAt(doc, offset);
+  const { doc } = result;
+  const unit = unitAtOffset(result, offset);
   if (!unit) return [];
-  const entry = unitIndex(doc, analysis).get(unit.name);
+  const entry = unitsOf(result).get(unit.name);
   return (entry?.occurrences ?? []).map((u) => ({ range: toRange(doc, u), kind: DocumentHighlightKind.Text }));
 }

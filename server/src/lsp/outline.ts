@@ -2,7 +2,7 @@
 // annex with one child per row.
 
 import { SymbolKind, type DocumentSymbol, type FoldingRange, FoldingRangeKind } from 'vscode-languageserver';
-import type { Item, ParsedDocument } from '../document/model';
+import type { Item, ParsedDocument } from '../engine';
 import { toRange } from './convert';
 
 const KINDS = [SymbolKind.Namespace, SymbolKind.Namespace, SymbolKind.Module, SymbolKind.Field, SymbolKind.Key];
@@ -39,13 +39,17 @@ export function documentSymbols(doc: ParsedDocument): DocumentSymbol[] {
   const annex = doc.annex;
   if (annex) {
     const rows = annex.rows.filter((r) => r.range.end > r.range.start);
+    // A table numbered by its own outline (section rows, `1.` opening task cells, no serial
+    // column) shows that outline; otherwise one child per row.
+    const ownOutline = annex.items.length > 0 && !annex.header.some((c) => c.role === 'serial');
+    const label = doc.kind === 'table' ? '任务表' : '附件';
     out.push({
-      name: annex.title ? `附件:${short(annex.title.text, 30)}` : '附件 任务分解表',
+      name: annex.title ? `${label}:${short(annex.title.text, 30)}` : `${label} 任务分解表`,
       detail: `${annex.rows.length} 行`,
       kind: SymbolKind.Struct,
       range: toRange(doc, annex.range),
       selectionRange: toRange(doc, { start: doc.lines[annex.line].start, end: doc.lines[annex.line].end }),
-      children: rows.map((r) => ({
+      children: ownOutline ? annex.items.filter((i) => i.parent === null).map(symbol) : rows.map((r) => ({
         name: `${r.serialCell?.text || '?'} ${short(r.task?.text ?? '')}`,
         detail: r.unitList.map((u) => u.name).join('、') || undefined,
         kind: SymbolKind.EnumMember,

@@ -1,9 +1,10 @@
 // The configuration each open document is checked with: the editor's `yaodian` settings under
-// the nearest .yaodianrc.json (resolved by the engine, as the CLI resolves it), remembered per
-// document until the settings or a config file change.
+// the nearest .yaodianrc.json with its extends and overrides (resolved by the engine's
+// resolveConfig, as the CLI resolves it), remembered per document until the settings or a
+// config file change.
 
 import { fileURLToPath } from 'url';
-import { resolveConfig, type ResolvedConfig } from '../engine/config';
+import { resolveConfig, type ResolvedConfig } from '../engine';
 
 /** Reads the `yaodian` settings section for a document (undefined when the client has none). */
 export type SettingsSource = (uri: string) => Promise<unknown>;

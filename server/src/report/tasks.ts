@@ -1,7 +1,8 @@
 // `yaodian tasks`: the document's tasks with their units and time nodes, or each unit's tasks
 // (`--by unit`), as readable Chinese text or JSON. The CSV forms are in csv.ts. Units and time
 // nodes are those the editor's hover and tasks-by-unit view show (analysis/tasks.ts): the inline
-// parenthetical and the annex rows of a task, the row's time node else the inline time key.
+// parenthetical and the annex rows of a task, its inline time key else its row's time node; in a
+// standalone table, its rows.
 
 import type { ParsedDocument, UnitRole } from '../document/model';
 import type { DocumentAnalysis } from '../analysis/analysis';
@@ -51,9 +52,9 @@ export function unitsLabel(units: readonly TaskUnit[], comma = '，'): string {
 }
 
 export function taskRows(doc: ParsedDocument, analysis: DocumentAnalysis): TaskRow[] {
-  return taskInfos(doc, analysis).map((t, i) => ({
-    serial: i + 1,
-    text: joinLines(t.sentence.content),
+  return taskInfos(doc, analysis).map((t) => ({
+    serial: t.serial,
+    text: joinLines(t.text),
     units: t.units.map((u) => ({ name: u.name, role: u.role, roleName: ROLE_NAMES[u.role] })),
     time: t.time,
     line: t.line,
@@ -62,19 +63,18 @@ export function taskRows(doc: ParsedDocument, analysis: DocumentAnalysis): TaskR
 
 export function tasksByUnit(doc: ParsedDocument, analysis: DocumentAnalysis): TasksByUnit {
   const rows = taskRows(doc, analysis);
-  const serialOf = new Map(doc.tasks.map((s, i) => [s.index, i + 1]));
   const units: UnitTasks[] = [];
   for (const e of unitIndex(doc, analysis).values()) {
     if (e.tasks.length === 0) continue;
     units.push({
       name: e.name,
       tasks: e.tasks.map(({ task, role }) => ({
-        serial: serialOf.get(task.sentence.index) ?? 0,
+        serial: task.serial,
         role,
         roleName: ROLE_NAMES[role],
         time: task.time,
         line: task.line,
-        text: joinLines(task.sentence.content),
+        text: joinLines(task.text),
       })),
     });
   }
@@ -82,7 +82,8 @@ export function tasksByUnit(doc: ParsedDocument, analysis: DocumentAnalysis): Ta
 }
 
 function heading(doc: ParsedDocument, what: string): string {
-  return doc.title ? `${doc.title.text}：${what}` : what;
+  const title = doc.title ?? doc.annex?.title;
+  return title ? `${title.text}：${what}` : what;
 }
 
 export function tasksText(doc: ParsedDocument, analysis: DocumentAnalysis): string {
@@ -110,7 +111,7 @@ export function tasksByUnitText(doc: ParsedDocument, analysis: DocumentAnalysis)
 }
 
 export function tasksJson(doc: ParsedDocument, analysis: DocumentAnalysis, byUnit: boolean): string {
-  const head = { title: doc.title ? doc.title.text : null, planYear: analysis.planYear };
+  const head = { title: (doc.title ?? doc.annex?.title)?.text ?? null, planYear: analysis.planYear };
   const body = byUnit ? { ...head, ...tasksByUnit(doc, analysis) } : { ...head, tasks: taskRows(doc, analysis) };
   return JSON.stringify(body, null, 2) + '\n';
 }

@@ -38,6 +38,7 @@ function occurrences(doc: ParsedDocument): Occurrence[] {
     }
   };
   for (let i = 0; i < doc.unitParens.length; i++) add(doc.unitParens[i].units);
+  for (let i = 0; i < doc.blanketNotes.length; i++) add(doc.blanketNotes[i].units);
   const rows = doc.annex ? doc.annex.rows : [];
   for (let i = 0; i < rows.length; i++) add(rows[i].unitList);
   // Body parentheticals, then the annex below them: already in text order unless a table

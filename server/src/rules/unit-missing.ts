@@ -118,7 +118,7 @@ const rule: Rule = {
     // a task without a row is annex-missing-row's (coordination.ts).
     const rowlessToo = reportsRowlessTasks(config);
     const uncovered = (s: Sentence): boolean => {
-      if (s.unitParen) return false;
+      if (s.unitParen || s.blanketNote) return false;
       if (!unitColumn) return true;
       return rowlessToo && analysis.rowsOf(s).length === 0;
     };

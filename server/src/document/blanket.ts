@@ -1,0 +1,54 @@
+// Blanket notes: one sentence that gives the units of the tasks after it
+// (`以下各项任务均由甲部牵头，不再一一列出`). Written in a heading, an item's text or the
+// introduction; it covers the tasks that follow it inside that item (or the whole document).
+
+import type { Item, Paragraph, Range, Sentence, UnitParenthetical } from './model';
+import { parseUnitList } from './units';
+import { BLANKET_NOTE } from '../lexicon';
+
+export interface BlanketNote {
+  note: UnitParenthetical;
+  /** The item whose tasks it covers (with its sub-items), or null: every task after it. */
+  scope: Item | null;
+}
+
+/** Finds the blanket notes in items' own text and in the introduction. `folded`: the folded text. */
+export function findBlanketNotes(text: string, folded: string, items: readonly Item[], paragraphs: readonly Paragraph[]): BlanketNote[] {
+  const out: BlanketNote[] = [];
+  const scan = (range: Range, scope: Item | null): void => {
+    const slice = folded.slice(range.start, range.end);
+    // Cheap test first: nearly no text holds 由 after 以下/下列/本….
+    if (!slice.includes('由')) return;
+    const m = BLANKET_NOTE.exec(slice);
+    if (!m) return;
+    const namesStart = range.start + m.index + m[0].length - m[2].length - m[1].length;
+    const units = parseUnitList(text.slice(namesStart, namesStart + m[1].length), namesStart, m[2] === '牵头' ? 'lead' : 'responsible');
+    if (units.length === 0) return;
+    const start = range.start + m.index;
+    const end = start + m[0].length;
+    out.push({ note: { start, end, text: text.slice(start, end), units, keyed: false, emptyValues: [], time: null }, scope });
+  };
+  for (const item of items) scan({ start: item.marker.end, end: item.range.end }, item);
+  for (const p of paragraphs) if (p.kind === 'introduction' || p.kind === 'preamble') scan(p, null);
+  return out.sort((a, b) => a.note.start - b.note.start);
+}
+
+/** Whether a sentence holds a blanket note: it says who does what follows, it is no task itself. */
+export function holdsNote(s: Sentence, notes: readonly BlanketNote[]): boolean {
+  return notes.some((n) => n.note.start >= s.start && n.note.start < s.end);
+}
+
+/** Sets `blanketNote` on the tasks each note covers: after the note, inside its item. */
+export function coverTasks(tasks: readonly Sentence[], notes: readonly BlanketNote[]): void {
+  for (const { note, scope } of notes) {
+    for (const s of tasks) {
+      if (s.start < note.end || (scope && !within(s.item, scope))) continue;
+      s.blanketNote = note;
+    }
+  }
+}
+
+function within(item: Item, scope: Item): boolean {
+  for (let p: Item | null = item; p; p = p.parent) if (p === scope) return true;
+  return false;
+}
