@@ -1,6 +1,7 @@
 import { strict as assert } from 'assert';
 import type { Unit, UnitParenthetical, UnitRole } from '../../server/src/document/model';
 import { isPlaceholderUnit, parseUnitList, parseUnitParenthetical, readUnitParenthetical } from '../../server/src/document/units';
+import { ParseMemo } from '../../server/src/document/memo';
 
 /** Names with the first letter of their role: `区甲局:l`. */
 function roles(units: readonly Unit[]): string[] {
@@ -386,10 +387,12 @@ describe('parseUnitParenthetical: role clauses with a time key', () => {
 
 describe('readUnitParenthetical: one parse per text, rebased on each occurrence', () => {
   const text = '(责任单位:区甲局、区乙局;完成时限:6月底前)';
+  // One memo, as one parse has: the occurrences below share it.
+  const memo = new ParseMemo();
 
   it('gives the same result as parsing at the offset, with the time node', () => {
     for (const start of [0, 17, 4096]) {
-      const cached = readUnitParenthetical(text, start);
+      const cached = readUnitParenthetical(text, start, memo);
       const direct = parseUnitParenthetical(text, start);
       assert.ok(cached && direct);
       assert.deepEqual(cached.units, direct.units);
@@ -401,23 +404,23 @@ describe('readUnitParenthetical: one parse per text, rebased on each occurrence'
   });
 
   it('hands out independent objects: changing one occurrence leaves the next alone', () => {
-    const a = readUnitParenthetical(text, 100);
+    const a = readUnitParenthetical(text, 100, memo);
     assert.ok(a);
     a.units[0].start = -1;
     a.units.push({ ...a.units[0], name: 'x' });
-    const b = readUnitParenthetical(text, 100);
+    const b = readUnitParenthetical(text, 100, memo);
     assert.ok(b);
     assert.equal(b.units.length, 2);
     assert.equal(b.units[0].start, 106);
   });
 
   it('remembers that a parenthetical names no units', () => {
-    assert.equal(readUnitParenthetical('(试行)', 5), null);
-    assert.equal(readUnitParenthetical('(试行)', 9), null);
+    assert.equal(readUnitParenthetical('(试行)', 5, memo), null);
+    assert.equal(readUnitParenthetical('(试行)', 9, memo), null);
   });
 
   it('keeps empty values of placeholders at their offsets', () => {
-    const p = readUnitParenthetical('(责任单位:XXX)', 10);
+    const p = readUnitParenthetical('(责任单位:XXX)', 10, memo);
     assert.deepEqual(p?.emptyValues, [{ start: 16, end: 19 }]);
   });
 });

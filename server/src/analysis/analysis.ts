@@ -93,4 +93,7 @@ export class DocumentAnalysis {
     return (this.coverageCache = { tasks: total, covered });
   }
   private coverageCache: { tasks: number; covered: number } | undefined;
+
+  /** The category column's outline level (analysis/categories.ts), worked out once per check. */
+  categoryLevelMemo: { level: number | null } | undefined;
 }

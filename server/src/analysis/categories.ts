@@ -36,11 +36,9 @@ export function ancestors(item: Item): Item[] {
   return out;
 }
 
-/** The outline level the category column names, or null when it names none. */
-const levelCache = new WeakMap<ParsedDocument, number | null>();
-
+/** The outline level the category column names, or null when it names none (remembered by the check's analysis). */
 export function categoryLevel(doc: ParsedDocument, analysis: DocumentAnalysis): number | null {
-  if (levelCache.has(doc)) return levelCache.get(doc) ?? null;
+  if (analysis.categoryLevelMemo) return analysis.categoryLevelMemo.level;
   const votes = new Map<number, number>();
   for (const g of groupsOf(doc)) {
     const key = textKey(g.cell.text);
@@ -60,7 +58,7 @@ export function categoryLevel(doc: ParsedDocument, analysis: DocumentAnalysis): 
       level = l;
     }
   }
-  levelCache.set(doc, level);
+  analysis.categoryLevelMemo = { level };
   return level;
 }
 

@@ -6,6 +6,7 @@
 
 import type { Annex, AnnexLayout, AnnexRow, Column, ColumnRole, Span } from './model';
 import type { Line } from './text';
+import type { ParseMemo } from './memo';
 import { isAnnexStart, isNoise } from './classify';
 import { readBarlessTable } from './barless';
 import { buildRow, headerRole, isSectionRow, isSerialText, looksLikeUnits, spanOf, timeNodeOf, trimCell, type RawCell } from './cells';
@@ -14,7 +15,7 @@ import { buildRow, headerRole, isSectionRow, isSerialText, looksLikeUnits, spanO
 const HEADER_LOOKAHEAD = 6;
 
 /** Finds and reads the annex table, or null when the document has none. */
-export function findAnnex(text: string, lines: Line[], trimmed: string[]): Annex | null {
+export function findAnnex(text: string, lines: Line[], trimmed: string[], memo: ParseMemo): Annex | null {
   // A `附件` line followed within a few lines by a header starts the annex, unless another
   // `附件` line comes first (then the first one was only a reference at the end of the body).
   for (let i = 0; i < lines.length; i++) {
@@ -25,7 +26,7 @@ export function findAnnex(text: string, lines: Line[], trimmed: string[]): Annex
       const t = trimmed[j];
       if (t.length === 0 || isNoise(t)) continue;
       if (isAnnexStart(t)) break;
-      const annex = readTable(text, lines, trimmed, j, i) ?? readBarlessTable(text, lines, trimmed, j, i);
+      const annex = readTable(text, lines, trimmed, j, i, memo) ?? readBarlessTable(text, lines, trimmed, j, i, memo);
       if (annex) {
         annex.title = title;
         return annex;
@@ -38,7 +39,7 @@ export function findAnnex(text: string, lines: Line[], trimmed: string[]): Annex
   for (let j = 0; j < lines.length; j++) {
     const t = trimmed[j];
     if (!t.includes('|') && !t.includes('\t')) continue;
-    const annex = readTable(text, lines, trimmed, j, j, true);
+    const annex = readTable(text, lines, trimmed, j, j, memo, true);
     if (annex) return annex;
   }
   // A standalone table copied from a browser, header cells one per line, maybe under its title.
@@ -48,7 +49,7 @@ export function findAnnex(text: string, lines: Line[], trimmed: string[]): Annex
     let above = j - 1;
     while (above >= 0 && trimmed[above].length === 0) above--;
     const titled = above >= 0 && TABLE_TITLE.test(trimmed[above]);
-    const annex = readBarlessTable(text, lines, trimmed, j, titled ? above : j, true);
+    const annex = readBarlessTable(text, lines, trimmed, j, titled ? above : j, memo, true);
     if (annex) {
       if (titled) annex.title = spanOf(text, lines[above]);
       return annex;
@@ -66,6 +67,7 @@ function readTable(
   trimmed: string[],
   headerLine: number,
   startLine: number,
+  memo: ParseMemo,
   strict = false,
 ): Annex | null {
   const first = trimmed[headerLine];
@@ -127,8 +129,8 @@ function readTable(
     sections: [],
     items: [],
   };
-  if (layout === 'cells') readCellRows(text, lines, trimmed, next, annex);
-  else readLineRows(text, lines, trimmed, next, annex);
+  if (layout === 'cells') readCellRows(text, lines, trimmed, next, annex, memo);
+  else readLineRows(text, lines, trimmed, next, annex, memo);
   return annex;
 }
 
@@ -190,12 +192,12 @@ function splitTabs(text: string, line: Line): RawCell[] {
 }
 
 /** Layout A: a stream of cells, a new row at each serial number; cells placed by content. */
-function readCellRows(text: string, lines: Line[], trimmed: string[], from: number, annex: Annex): void {
+function readCellRows(text: string, lines: Line[], trimmed: string[], from: number, annex: Annex, memo: ParseMemo): void {
   // Each row is placed as soon as the next one starts, so its cell list dies young.
   let row: RawCell[] | null = null;
   let prev: AnnexRow | null = null;
   const place = (cells: RawCell[]): void => {
-    prev = placeCells(cells, annex.header, prev, annex.rows.length);
+    prev = placeCells(cells, annex.header, prev, annex.rows.length, memo);
     annex.rows.push(prev);
   };
   let lastLine = from - 1;
@@ -227,7 +229,7 @@ const SECTION_LOOKAHEAD = 3;
  * cells (a merged cell printed once) are placed by content, like layout A. Lines of bars only,
  * repeated header rows and section rows between rows are part of the table, not rows.
  */
-function readLineRows(text: string, lines: Line[], trimmed: string[], from: number, annex: Annex): void {
+function readLineRows(text: string, lines: Line[], trimmed: string[], from: number, annex: Annex, memo: ParseMemo): void {
   const spaced = annex.layout === 'spaces';
   const tabs = annex.layout === 'tabs' || spaced;
   const isRowLine = (t: string): boolean => (spaced ? SPACE_RUN.test(t) : tabs ? t.includes('\t') : t.includes('|'));
@@ -256,11 +258,11 @@ function readLineRows(text: string, lines: Line[], trimmed: string[], from: numb
     let r: AnnexRow;
     // Fewer cells than columns (not merely empty ones): a cell merged from the row above.
     if (cells.length < annex.header.length && !tabs) {
-      r = placeCells(cells, annex.header, prev, annex.rows.length);
+      r = placeCells(cells, annex.header, prev, annex.rows.length, memo);
     } else {
       const placed: (RawCell | null)[] = annex.header.map((_, i) => cells[i] ?? null);
       // Cells past the header are extra only when they hold something (Word pads rows with tabs).
-      r = buildRow(placed, cells.slice(annex.header.length).filter((c) => c.text.length > 0), annex.header, prev, annex.rows.length, true);
+      r = buildRow(placed, cells.slice(annex.header.length).filter((c) => c.text.length > 0), annex.header, prev, annex.rows.length, true, memo);
     }
     annex.rows.push(r);
     prev = r;
@@ -289,27 +291,24 @@ function nextRowWithin(trimmed: string[], from: number, isRowLine: (t: string) =
  * and an empty cell may be left over (the export's trailing `|`). Each placement is scored by
  * how well the content fits the column; dynamic programming finds the best, in O(cells × columns).
  */
-// Reused between rows: thousands of rows would otherwise each allocate two small arrays.
-let scratchBest = new Float64Array(64);
-let scratchMove = new Uint8Array(64);
-
-function placeCells(cells: RawCell[], header: Column[], prev: AnnexRow | null, index: number): AnnexRow {
+function placeCells(cells: RawCell[], header: Column[], prev: AnnexRow | null, index: number, memo: ParseMemo): AnnexRow {
   const n = cells.length;
   const m = header.length;
   // Most rows are complete: every cell where its column says, trailing cells empty.
-  if (n >= m && positionalFit(cells, header)) return buildRow(cells.slice(0, m), cells.slice(m), header, prev, index, false);
+  if (n >= m && positionalFit(cells, header, memo)) return buildRow(cells.slice(0, m), cells.slice(m), header, prev, index, false, memo);
   const w = m + 1;
   const NEG = -1e9;
   // best[i*w+j]: best score placing the first i cells into the first j columns.
   const size = (n + 1) * w;
-  if (scratchBest.length < size) {
-    scratchBest = new Float64Array(size * 2);
-    scratchMove = new Uint8Array(size * 2);
+  // The memo's arrays, reused between rows: thousands of rows would otherwise each allocate two.
+  if (memo.placeBest.length < size) {
+    memo.placeBest = new Float64Array(size * 2);
+    memo.placeMove = new Uint8Array(size * 2);
   }
-  const best = scratchBest.fill(NEG, 0, size);
-  const move = scratchMove.fill(0, 0, size);
+  const best = memo.placeBest.fill(NEG, 0, size);
+  const move = memo.placeMove.fill(0, 0, size);
   // What each cell looks like, read once (fit() is asked for every column).
-  const features = cells.map((c) => cellFeatures(c.text));
+  const features = cells.map((c) => cellFeatures(c.text, memo));
   best[0] = 0;
   for (let i = 0; i <= n; i++) {
     for (let j = 0; j <= m; j++) {
@@ -359,7 +358,7 @@ function placeCells(cells: RawCell[], header: Column[], prev: AnnexRow | null, i
       i--;
     }
   }
-  return buildRow(placed, extra, header, prev, index, false);
+  return buildRow(placed, extra, header, prev, index, false, memo);
 }
 
 interface CellFeatures {
@@ -371,7 +370,7 @@ interface CellFeatures {
   units: boolean;
 }
 
-function cellFeatures(text: string): CellFeatures {
+function cellFeatures(text: string, memo: ParseMemo): CellFeatures {
   const t = text.trim();
   const len = t.length;
   const serial = isSerialText(t);
@@ -380,13 +379,13 @@ function cellFeatures(text: string): CellFeatures {
     len,
     serial,
     sentence,
-    time: len > 0 && len <= 40 && !serial && timeNodeOf(t) !== null,
+    time: len > 0 && len <= 40 && !serial && timeNodeOf(t, memo) !== null,
     units: len > 0 && !sentence && !serial && looksLikeUnits(t),
   };
 }
 
 /** True when cells[0..m) plainly belong to the columns in order and the rest are empty. */
-function positionalFit(cells: RawCell[], header: Column[]): boolean {
+function positionalFit(cells: RawCell[], header: Column[], memo: ParseMemo): boolean {
   for (let j = header.length; j < cells.length; j++) if (cells[j].text.length > 0) return false;
   for (let j = 0; j < header.length; j++) {
     const t = cells[j].text;
@@ -398,11 +397,11 @@ function positionalFit(cells: RawCell[], header: Column[]): boolean {
         if (t.length < 15 && !/[。;；]/.test(t)) return false;
         break;
       case 'time':
-        if (t.length > 0 && timeNodeOf(t) === null) return false;
+        if (t.length > 0 && timeNodeOf(t, memo) === null) return false;
         break;
       case 'units':
       case 'category':
-        if (t.length > 40 || /[。;；]/.test(t) || isSerialText(t) || (t.length > 0 && timeNodeOf(t) !== null)) return false;
+        if (t.length > 40 || /[。;；]/.test(t) || isSerialText(t) || (t.length > 0 && timeNodeOf(t, memo) !== null)) return false;
         break;
       default:
         break;

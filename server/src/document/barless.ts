@@ -10,6 +10,7 @@
 
 import type { Annex, AnnexRow, Column, ColumnRole } from './model';
 import type { Line } from './text';
+import type { ParseMemo } from './memo';
 import { isNoise } from './classify';
 import { buildRow, headerRole, isSectionRow, looksLikeUnits, spanOf, timeNodeOf, unitsAt, type RawCell } from './cells';
 import { unitColumnRole } from '../lexicon';
@@ -70,11 +71,11 @@ function repeatsHeader(text: string, lines: Line[], trimmed: string[], k: number
 }
 
 /** How well a line fits a column, in a table without bars (≥ 1: it may go there). */
-function fitLine(t: string, role: ColumnRole, numbered: boolean): number {
+function fitLine(t: string, role: ColumnRole, numbered: boolean, memo: ParseMemo): number {
   const serial = SERIAL.test(t);
   if (role === 'serial') return serial ? 4 : 0;
   if (serial) return 0;
-  const time = t.length <= 30 && timeNodeOf(t) !== null;
+  const time = t.length <= 30 && timeNodeOf(t, memo) !== null;
   const units = !time && t.length <= 60 && !/[。;；]/.test(t) && looksLikeUnits(t);
   switch (role) {
     case 'task':
@@ -102,7 +103,15 @@ interface OpenCell {
  * (`standalone`) must also name a units column: three header names on lines of their own, a
  * task and a units column among them, are then no coincidence of prose.
  */
-export function readBarlessTable(text: string, lines: Line[], trimmed: string[], headerLine: number, startLine: number, standalone = false): Annex | null {
+export function readBarlessTable(
+  text: string,
+  lines: Line[],
+  trimmed: string[],
+  headerLine: number,
+  startLine: number,
+  memo: ParseMemo,
+  standalone = false,
+): Annex | null {
   const head = readHeader(text, lines, trimmed, headerLine);
   if (!head) return null;
   if (standalone && !head.columns.some((c) => c.role === 'units')) return null;
@@ -129,7 +138,7 @@ export function readBarlessTable(text: string, lines: Line[], trimmed: string[],
   let above: (RawCell | null)[] = new Array(m).fill(null);
   const flush = (): void => {
     if (col < 0) return;
-    const read = toRow(text, lines, trimmed, cells, columns, prev, above, annex.rows.length);
+    const read = toRow(text, lines, trimmed, cells, columns, prev, above, annex.rows.length, memo);
     prev = read.row;
     above = read.placed;
     annex.rows.push(prev);
@@ -173,7 +182,7 @@ export function readBarlessTable(text: string, lines: Line[], trimmed: string[],
     if (n !== null) {
       // The list inside the current cell goes on.
       const here = col >= 0 ? cells[col] : null;
-      if (here && here.lastNumber !== null && n === here.lastNumber + 1 && fitLine(t, columns[col].role, true) >= 1) {
+      if (here && here.lastNumber !== null && n === here.lastNumber + 1 && fitLine(t, columns[col].role, true, memo) >= 1) {
         put(col, k, n);
         continue;
       }
@@ -187,12 +196,12 @@ export function readBarlessTable(text: string, lines: Line[], trimmed: string[],
     }
     // A later column of this row; a units cell goes on over several lines, unless the next
     // column takes units too (牵头单位 then 责任单位): then the next line is that column's.
-    if (col >= 0 && columns[col].role === 'units' && fitLine(t, 'units', false) >= 1) {
+    if (col >= 0 && columns[col].role === 'units' && fitLine(t, 'units', false, memo) >= 1) {
       put(col + 1 < m && columns[col + 1].role === 'units' ? col + 1 : col, k, n);
       continue;
     }
     let j = col + 1;
-    while (j < m && fitLine(t, columns[j].role, n !== null) < 1) j++;
+    while (j < m && fitLine(t, columns[j].role, n !== null, memo) < 1) j++;
     if (j < m) {
       put(j, k, n);
       continue;
@@ -200,7 +209,7 @@ export function readBarlessTable(text: string, lines: Line[], trimmed: string[],
     // Nothing later fits: a new row, at the first column the line fits (earlier ones merged).
     flush();
     j = 0;
-    while (j < m && fitLine(t, columns[j].role, n !== null) < 1) j++;
+    while (j < m && fitLine(t, columns[j].role, n !== null, memo) < 1) j++;
     if (j === m) {
       annex.badLines.push(spanOf(text, lines[k]));
       continue;
@@ -224,6 +233,7 @@ function toRow(
   prev: AnnexRow | null,
   above: (RawCell | null)[],
   index: number,
+  memo: ParseMemo,
 ): { row: AnnexRow; placed: (RawCell | null)[] } {
   const placed: (RawCell | null)[] = cells.map((c) => {
     if (!c) return null;
@@ -238,7 +248,7 @@ function toRow(
     if (placed[j] || !a || (role !== 'serial' && role !== 'task' && role !== 'category')) continue;
     placed[j] = { start: a.start, end: a.end, text: a.text, present: false, line: a.line };
   }
-  const row = buildRow(placed, [], columns, prev, index, false);
+  const row = buildRow(placed, [], columns, prev, index, false, memo);
   // The row's own line range: only the lines written in it.
   const own = cells.filter((c): c is OpenCell => c !== null);
   const firstLine = Math.min(...own.map((c) => c.lines[0]));
@@ -265,7 +275,7 @@ function toRow(
     const role = unitColumns > 1 && written === 1 ? 'responsible' : unitColumnRole(columns[j].name);
     for (const li of c.lines) {
       const s = spanOf(text, lines[li]);
-      if (trimmed[li].length > 0) row.unitList.push(...unitsAt(s.text, s.start, role));
+      if (trimmed[li].length > 0) row.unitList.push(...unitsAt(s.text, s.start, role, memo));
     }
   }
   return { row, placed };

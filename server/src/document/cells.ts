@@ -6,6 +6,7 @@ import type { AnnexRow, Cell, Column, ColumnRole, Span, TimeNode, Unit, UnitRole
 import { foldWidth, skipSpaces, trimEndIndex, type Line } from './text';
 import { findTimeMentions, parseTimeNode } from './time';
 import { parseUnitList } from './units';
+import type { ParseMemo } from './memo';
 import { HEADER_NAMES, OTHER_HEADER_NAMES, unitColumnRole } from '../lexicon';
 
 /** The role of a header cell, or null when it is no known header name. */
@@ -60,18 +61,15 @@ export function isSerialText(t: string): boolean {
 }
 
 /**
- * Unit cells repeat (区政府各部门、各街镇 …): parse each text once per role and rebase the
- * result on the cell's offset. Bounded like the time cache.
+ * The units of a unit cell at `start`: unit cells repeat (区政府各部门、各街镇 …), so each text is
+ * parsed once per parse and role (in the memo) and the result rebased on the cell's offset.
  */
-const unitCache = new Map<string, Unit[]>();
-
-export function unitsAt(text: string, start: number, role: UnitRole): Unit[] {
+export function unitsAt(text: string, start: number, role: UnitRole, memo: ParseMemo): Unit[] {
   const key = `${role}\u0000${text}`;
-  let parsed = unitCache.get(key);
+  let parsed = memo.units.get(key);
   if (parsed === undefined) {
     parsed = parseUnitList(text, 0, role);
-    if (unitCache.size > 2000) unitCache.clear();
-    unitCache.set(key, parsed);
+    memo.units.set(key, parsed);
   }
   // Sized up front: a list grown by push keeps room for 17 units, and there is one per row.
   const out = new Array<Unit>(parsed.length);
@@ -86,19 +84,16 @@ export function unitsAt(text: string, start: number, role: UnitRole): Unit[] {
 const MAY_BE_TIME = /[年月季日]|长期|持续|常态|每|按/;
 
 /**
- * Time cells repeat (全年, 上半年 …): parse each text once. Nodes are never modified after
- * parsing, so rows may share them. Bounded so a huge odd table cannot grow it without limit.
+ * The time node of a cell, or null. Time cells repeat (全年, 上半年 …): each text is parsed once
+ * per parse (in the memo). Nodes are never modified after parsing, so rows may share them.
  */
-const timeCache = new Map<string, TimeNode | null>();
-
-export function timeNodeOf(text: string): TimeNode | null {
+export function timeNodeOf(text: string, memo: ParseMemo): TimeNode | null {
   const t = text.trim();
   if (!MAY_BE_TIME.test(t)) return null;
-  let node = timeCache.get(t);
+  let node = memo.times.get(t);
   if (node === undefined) {
     node = parseTimeNode(t) ?? describedTime(t);
-    if (timeCache.size > 2000) timeCache.clear();
-    timeCache.set(t, node);
+    memo.times.set(t, node);
   }
   return node;
 }
@@ -131,6 +126,7 @@ export function buildRow(
   prev: AnnexRow | null,
   index: number,
   positional: boolean,
+  memo: ParseMemo,
 ): AnnexRow {
   // Plain loops and no closures: this runs once per row, thousands of times, mostly cold.
   let lineOf = Infinity;
@@ -212,14 +208,14 @@ export function buildRow(
       case 'units':
         if (!row.units) row.units = cell;
         if (cell) {
-          const list = unitsAt(cell.text, cell.start, unitColumnRole(col.name));
+          const list = unitsAt(cell.text, cell.start, unitColumnRole(col.name), memo);
           row.unitList = row.unitList.length === 0 ? list : row.unitList.concat(list);
         }
         break;
       case 'time':
         if (!row.time) {
           row.time = cell;
-          row.timeNode = cell && cell.text.length > 0 ? timeNodeOf(cell.text) : null;
+          row.timeNode = cell && cell.text.length > 0 ? timeNodeOf(cell.text, memo) : null;
         }
         break;
       default:

@@ -26,6 +26,7 @@ import { findAnnex } from './annex';
 import { decideMeaning, HEADING_MAX } from './meaning';
 import { spanOf as lineSpan } from './cells';
 import { alignAnnex } from './align';
+import { ParseMemo } from './memo';
 
 export interface ParseOptions {
   /** Chapter titles that hold no tasks (default: 总体要求, 指导思想, 工作目标, 基本原则, 主要目标). */
@@ -58,7 +59,9 @@ export function parseDocument(text: string, options: ParseOptions = {}): ParsedD
   const nonTask = options.nonTaskSections ?? DEFAULT_NON_TASK_SECTIONS;
 
   const trimmed = lines.map((l) => l.folded.trim());
-  const annex = findAnnex(text, lines, trimmed);
+  // Values that repeat in the document (unit cells, times, parentheticals), parsed once in this parse.
+  const memo = new ParseMemo();
+  const annex = findAnnex(text, lines, trimmed, memo);
   if (annex) annex.items = tableItems(text, lines, lineIndex, annex);
   const bodyEnd = annex ? annex.line : lines.length;
 
@@ -210,7 +213,7 @@ export function parseDocument(text: string, options: ParseOptions = {}): ParsedD
   const unitParens: UnitParenthetical[] = [];
   for (let bi = 0; bi < builders.length; bi++) {
     const b = builders[bi];
-    readItemText(text, folded, b, sentences, unitParens);
+    readItemText(text, folded, b, sentences, unitParens, memo);
     if (b.labels.length > 0) applyLabels(b, unitParens);
     if (b === builders[builders.length - 1]) splitOffClosing(text, lineIndex, b, sentences, paragraphs);
     const item = b.item;
@@ -374,6 +377,7 @@ function readItemText(
   b: ItemBuilder,
   all: Sentence[],
   allParens: UnitParenthetical[],
+  memo: ParseMemo,
 ): void {
   const item = b.item;
   const own: Sentence[] = [];
@@ -392,7 +396,7 @@ function readItemText(
       let contentStart = raw.start;
       for (let qi = 0; qi < raw.parens.length; qi++) {
         const pr = raw.parens[qi];
-        const up = readUnitParenthetical(text.slice(pr.start, pr.end), pr.start);
+        const up = readUnitParenthetical(text.slice(pr.start, pr.end), pr.start, memo);
         if (!up) continue;
         allParens.push(up);
         item.unitParens.push(up);

@@ -7,6 +7,7 @@
 // the text, plus a constant amount of work per name: this runs on every keystroke.
 
 import type { Range, TimeCell, Unit, UnitParenthetical, UnitRole } from './model';
+import type { ParseMemo } from './memo';
 import { parseTimeNode } from './time';
 import { foldWidth, isSpaceCode } from './text';
 import { NOTE_KEYS, ROLE_ADVERBS, ROLE_COMPLEMENTS, ROLE_VERBS, TIME_KEYS, UNIT_REMARK, type KeyKind } from '../lexicon';
@@ -348,19 +349,17 @@ export function parseLabelledLine(text: string, start: number): UnitParenthetica
 }
 
 /**
+ * A unit parenthetical at `start` (see parseUnitParenthetical), with its time node parsed.
  * Parentheticals repeat (`(责任单位:区融媒体中心)` dozens of times in one document): each text is
- * parsed once, at offset 0, and the result is rebased on each occurrence. The time node is parsed
- * here too (nodes are never modified, so occurrences share them). Bounded like the annex caches.
+ * parsed once per parse, at offset 0 (in the memo), and the result is rebased on each occurrence.
+ * Time nodes are never modified, so occurrences share them.
  */
-const parenCache = new Map<string, UnitParenthetical | null>();
-
-export function readUnitParenthetical(text: string, start: number): UnitParenthetical | null {
-  let parsed = parenCache.get(text);
+export function readUnitParenthetical(text: string, start: number, memo: ParseMemo): UnitParenthetical | null {
+  let parsed = memo.parens.get(text);
   if (parsed === undefined) {
     parsed = parseUnitParenthetical(text, 0);
     if (parsed?.time) parsed.time.node = parseTimeNode(parsed.time.text);
-    if (parenCache.size > 2000) parenCache.clear();
-    parenCache.set(text, parsed);
+    memo.parens.set(text, parsed);
   }
   if (parsed === null) return null;
   // Sized up front (a list grown by push keeps room for 17): documents hold thousands of these.
