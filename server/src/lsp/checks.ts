@@ -45,7 +45,8 @@ interface Entry {
   generation: number;
   /** The generation a check is running for, if any. */
   checking: number | undefined;
-  timer: NodeJS.Timeout | undefined;
+  /** Cancels the pending start of a check (a timer for a quiet period, an immediate for none). */
+  timer: (() => void) | undefined;
   /** How long the last check took (ms): the quiet period within a burst. */
   lastDuration: number;
   /** When the last change came (performance.now()). */
@@ -60,6 +61,12 @@ export interface CheckHost {
   /** A check of the current version, to show. */
   publish(state: DocumentState): void;
   error(message: string): void;
+}
+
+/** Stops a pending check from starting. */
+function cancel(entry: Entry): void {
+  entry.timer?.();
+  entry.timer = undefined;
 }
 
 function contentModified(uri: string): ResponseError<void> {
@@ -94,7 +101,7 @@ export class DocumentChecks {
   closed(uri: string): void {
     const entry = this.entries.get(uri);
     if (!entry) return;
-    clearTimeout(entry.timer);
+    cancel(entry);
     this.entries.delete(uri);
     this.reject(entry, () => true, contentModified(uri));
   }
@@ -138,11 +145,19 @@ export class DocumentChecks {
   }
 
   private arm(uri: string, entry: Entry, quiet: number): void {
-    clearTimeout(entry.timer);
-    entry.timer = setTimeout(() => {
+    cancel(entry);
+    const start = (): void => {
       entry.timer = undefined;
       void this.check(uri, entry);
-    }, quiet);
+    };
+    // No quiet period: at once (setTimeout(0) waits at least 1 ms, a good part of a small document's latency).
+    if (quiet > 0) {
+      const t = setTimeout(start, quiet);
+      entry.timer = () => clearTimeout(t);
+    } else {
+      const i = setImmediate(start);
+      entry.timer = () => clearImmediate(i);
+    }
   }
 
   private async check(uri: string, entry: Entry): Promise<void> {
