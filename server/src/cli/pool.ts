@@ -4,7 +4,6 @@
 // started with workerData, see cli.ts.
 
 import * as os from 'os';
-import { Worker } from 'worker_threads';
 import type { ConfigCache } from '../engine';
 import { checkFile, type CheckSettings, type FileJob, type FileOutcome } from './checkFile';
 
@@ -30,7 +29,11 @@ export async function checkInWorkers(script: string, jobs: FileJob[], settings: 
   let next = 0;
   const runOne = (): Promise<void> =>
     new Promise((resolve, reject) => {
-      const worker = new Worker(script, { workerData: { mark: WORKER_MARK, settings } });
+      // Loaded here: a check without workers does not pay for node:worker_threads. The mark as the
+      // worker's argument lets cli.ts tell a worker without loading it either.
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const { Worker } = require('worker_threads') as typeof import('worker_threads');
+      const worker = new Worker(script, { workerData: { mark: WORKER_MARK, settings }, argv: [WORKER_MARK] });
       let current = -1;
       const feed = (): void => {
         if (next >= jobs.length) {

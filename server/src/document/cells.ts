@@ -65,11 +65,11 @@ export function isSerialText(t: string): boolean {
  * parsed once per parse and role (in the memo) and the result rebased on the cell's offset.
  */
 export function unitsAt(text: string, start: number, role: UnitRole, memo: ParseMemo): Unit[] {
-  const key = `${role}\u0000${text}`;
-  let parsed = memo.units.get(key);
+  const byText = memo.units[role];
+  let parsed = byText.get(text);
   if (parsed === undefined) {
     parsed = parseUnitList(text, 0, role);
-    memo.units.set(key, parsed);
+    byText.set(text, parsed);
   }
   // Sized up front: a list grown by push keeps room for 17 units, and there is one per row.
   const out = new Array<Unit>(parsed.length);

@@ -4,11 +4,11 @@
 // hands it down to the readers; it goes with the parse, so nothing outlives a check and nothing
 // is shared between documents or between the runs of a language server.
 
-import type { TimeNode, Unit, UnitParenthetical } from './model';
+import type { TimeNode, Unit, UnitParenthetical, UnitRole } from './model';
 
 export class ParseMemo {
-  /** Unit lists parsed at offset 0, by role and cell text (`role\0text`). */
-  readonly units = new Map<string, Unit[]>();
+  /** Unit lists parsed at offset 0, by the role names get without a verb, then by cell text. */
+  readonly units: Record<UnitRole, Map<string, Unit[]>> = { lead: new Map(), support: new Map(), responsible: new Map() };
   /** Time nodes by trimmed cell text; null when the text is no time. Nodes are never modified. */
   readonly times = new Map<string, TimeNode | null>();
   /** Unit parentheticals parsed at offset 0 (with their time node), by text; null when none. */

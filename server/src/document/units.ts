@@ -27,6 +27,8 @@ const VERB_RE = new RegExp(
 );
 /** Longest text VERB_RE needs to see: adverb (3) + a few verbs + complement (2). */
 const VERB_TAIL = 16;
+/** The characters a VERB_RE match ends with: a clause ending otherwise is not tried (most names end in 局, 委, 中心). */
+const VERB_LAST = new Set([...ROLE_VERBS.map(([v]) => v), ...ROLE_COMPLEMENTS].map((w) => w[w.length - 1]));
 /** `…等部门` closing a list. */
 const ETC_RE = /等(?:相关|有关)?(?:部门|单位)?$/;
 const MAX_NAME = 30;
@@ -151,13 +153,13 @@ function scanSegment(ctx: Ctx, from: number, to: number): UnitRole | null | fals
   let nameEnd = c.length;
   let role: UnitRole | null = null;
   const tailStart = Math.max(0, c.length - VERB_TAIL);
-  const vm = VERB_RE.exec(tailStart === 0 ? c : c.slice(tailStart));
+  const vm = VERB_LAST.has(c[c.length - 1]) ? VERB_RE.exec(tailStart === 0 ? c : c.slice(tailStart)) : null;
   if (vm) {
     role = roleOfVerbs(vm[1]);
     nameEnd = tailStart + vm.index;
     ctx.sawVerb = true;
   }
-  const em = ETC_RE.exec(nameEnd === c.length ? c : c.slice(0, nameEnd));
+  const em = c.includes('等') ? ETC_RE.exec(nameEnd === c.length ? c : c.slice(0, nameEnd)) : null;
   if (em) nameEnd = em.index;
   if (nameEnd === 0) return role;
   const name = c.slice(0, nameEnd);
