@@ -194,8 +194,9 @@ function readCellRows(text: string, lines: Line[], trimmed: string[], from: numb
   // Each row is placed as soon as the next one starts, so its cell list dies young.
   let row: RawCell[] | null = null;
   let prev: AnnexRow | null = null;
+  const scratch = newScratch();
   const place = (cells: RawCell[]): void => {
-    prev = placeCells(cells, annex.header, prev, annex.rows.length);
+    prev = placeCells(cells, annex.header, prev, annex.rows.length, scratch);
     annex.rows.push(prev);
   };
   let lastLine = from - 1;
@@ -233,6 +234,7 @@ function readLineRows(text: string, lines: Line[], trimmed: string[], from: numb
   const isRowLine = (t: string): boolean => (spaced ? SPACE_RUN.test(t) : tabs ? t.includes('\t') : t.includes('|'));
   const split = (line: Line): RawCell[] => (spaced ? splitSpaces(text, line) : tabs ? splitTabs(text, line) : splitBars(text, line));
   let prev: AnnexRow | null = null;
+  const scratch = newScratch();
   for (let k = from; k < lines.length; k++) {
     const t = trimmed[k];
     if (t.length === 0 || isNoise(t) || (!tabs && (isSeparatorLine(t) || isBarsOnly(t)))) continue;
@@ -256,7 +258,7 @@ function readLineRows(text: string, lines: Line[], trimmed: string[], from: numb
     let r: AnnexRow;
     // Fewer cells than columns (not merely empty ones): a cell merged from the row above.
     if (cells.length < annex.header.length && !tabs) {
-      r = placeCells(cells, annex.header, prev, annex.rows.length);
+      r = placeCells(cells, annex.header, prev, annex.rows.length, scratch);
     } else {
       const placed: (RawCell | null)[] = annex.header.map((_, i) => cells[i] ?? null);
       // Cells past the header are extra only when they hold something (Word pads rows with tabs).
@@ -289,11 +291,18 @@ function nextRowWithin(trimmed: string[], from: number, isRowLine: (t: string) =
  * and an empty cell may be left over (the export's trailing `|`). Each placement is scored by
  * how well the content fits the column; dynamic programming finds the best, in O(cells × columns).
  */
-// Reused between rows: thousands of rows would otherwise each allocate two small arrays.
-let scratchBest = new Float64Array(64);
-let scratchMove = new Uint8Array(64);
+// Tables of one document reuse the arrays between rows: thousands of rows would otherwise each
+// allocate two small arrays. One per table read, never shared between documents.
+interface Scratch {
+  best: Float64Array;
+  move: Uint8Array;
+}
 
-function placeCells(cells: RawCell[], header: Column[], prev: AnnexRow | null, index: number): AnnexRow {
+function newScratch(): Scratch {
+  return { best: new Float64Array(64), move: new Uint8Array(64) };
+}
+
+function placeCells(cells: RawCell[], header: Column[], prev: AnnexRow | null, index: number, scratch: Scratch): AnnexRow {
   const n = cells.length;
   const m = header.length;
   // Most rows are complete: every cell where its column says, trailing cells empty.
@@ -302,12 +311,12 @@ function placeCells(cells: RawCell[], header: Column[], prev: AnnexRow | null, i
   const NEG = -1e9;
   // best[i*w+j]: best score placing the first i cells into the first j columns.
   const size = (n + 1) * w;
-  if (scratchBest.length < size) {
-    scratchBest = new Float64Array(size * 2);
-    scratchMove = new Uint8Array(size * 2);
+  if (scratch.best.length < size) {
+    scratch.best = new Float64Array(size * 2);
+    scratch.move = new Uint8Array(size * 2);
   }
-  const best = scratchBest.fill(NEG, 0, size);
-  const move = scratchMove.fill(0, 0, size);
+  const best = scratch.best.fill(NEG, 0, size);
+  const move = scratch.move.fill(0, 0, size);
   // What each cell looks like, read once (fit() is asked for every column).
   const features = cells.map((c) => cellFeatures(c.text));
   best[0] = 0;
