@@ -145,6 +145,17 @@ export const NON_TASK_SECTIONS: readonly string[] = [
   '保障措施', '组织保障', '工作要求', '有关要求', '工作原则', '实施范围', '适用范围',
 ];
 
+/**
+ * Closing chapters (a top-level item only) that hold no tasks unless they carry unit notes: the
+ * names above or these, maybe after a verb (`四、加强组织保障`, `五、抓好工作落实`). Below a chapter
+ * (`（一）加强组织领导。各单位要…`) such a title can head a task, so it is not read there; nor in a
+ * plan with a task table, whose rows say which tasks there are.
+ */
+export const CLOSING_CHAPTERS: readonly string[] = [
+  '组织领导', '工作落实', '督促检查', '监督检查', '工作保障', '组织实施', '督查考核', '考核评估',
+];
+export const CLOSING_CHAPTER_VERBS: readonly string[] = ['加强', '强化', '做好', '抓好', '狠抓', '切实', '完善', '健全', '注重'];
+
 /** Labels of a web page's metadata block (`发文日期:2021年03月16日`): page furniture, not text. */
 export const METADATA_LABELS: readonly string[] = [
   '索引号', '发布机构', '主题分类', '分类', '名称', '发文日期', '成文日期', '发布日期', '文号', '发文机关', '主题词', '有效性',

@@ -1,5 +1,6 @@
 import { strict as assert } from 'assert';
-import { dateLineYear, isAnnexStart, isNoise, isSignatureLine, isTitleLine, titleYear } from '../../server/src/document/classify';
+import { dateLineYear, isAnnexStart, isMultiYearTitle, isNoise, isSignatureLine, isTitleLine, titleYear } from '../../server/src/document/classify';
+import { parseDocument } from '../../server/src/document/parse';
 import { foldWidth } from '../../server/src/document/text';
 
 /** The classifiers take a line folded to half-width and trimmed, as the parser gives them. */
@@ -156,6 +157,16 @@ describe('classify', () => {
     it('is null without a year', () => {
       assert.equal(titleYear('某区政务公开工作要点'), null);
       assert.equal(titleYear('某区12345热线工作要点'), null);
+    });
+
+    it('gives a plan over several years no plan year, so no time node is out of it', () => {
+      for (const t of ['2023—2025年某区政务公开工作实施方案', '某区数字政府建设行动方案（2023-2025年）', '某区推进数字政府建设三年行动方案', '2023年至2025年某区工作方案']) {
+        assert.equal(isMultiYearTitle(t), true, t);
+      }
+      assert.equal(isMultiYearTitle('2023年某区政务公开工作要点'), false);
+      const doc = parseDocument('某区推进数字政府建设三年行动方案（2023—2025年）\n一、主要任务\n（一）建设平台。（责任单位：区大数据中心；完成时限：2024年12月底前）\n');
+      assert.equal(doc.title?.text, '某区推进数字政府建设三年行动方案（2023—2025年）');
+      assert.equal(doc.planYear, null);
     });
   });
 

@@ -4,6 +4,7 @@ import { strict as assert } from 'assert';
 import { lintText } from '../../server/src/engine/lint';
 import { completions, TIME_NODES } from '../../server/src/lsp/completion';
 import { NOTE_KEYS } from '../../server/src/lexicon';
+import { STANDALONE_TABLE } from '../helpers/documents';
 
 const BODY = [
   '2026年某区政务公开工作要点',
@@ -40,5 +41,23 @@ describe('completion keys from the lexicon', () => {
       if (kind === 'time') continue;
       assert.equal(complete(`（三）加强监督。（${key}：`).length, 3, key);
     }
+  });
+});
+
+describe('completion in a standalone table copied without bars', () => {
+  it('offers the table’s unit names on a unit cell’s line, in either unit column', () => {
+    const text = STANDALONE_TABLE;
+    const result = lintText(text);
+    const at = (line: string, nth = 0): number => {
+      let from = 0;
+      for (let i = 0; i <= nth; i++) from = text.indexOf(`\n${line}\n`, from) + 1;
+      return from + line.length;
+    };
+    const labels = (offset: number): string[] => completions(result, offset).map((c) => c.label);
+    // 区行政审批局 is the 牵头单位 cell of row 2, the line after it its 责任单位 cell.
+    assert.deepEqual(labels(at('区行政审批局')).sort(), ['区直有关单位', '各乡镇人民政府', '区行政审批局', '区财政局'].sort());
+    assert.deepEqual(labels(at('区直有关单位')).sort(), ['区直有关单位', '各乡镇人民政府', '区行政审批局', '区财政局'].sort());
+    // A task cell's line is no unit cell.
+    assert.deepEqual(labels(at('3.深入推进预决算公开')), []);
   });
 });

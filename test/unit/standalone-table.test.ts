@@ -6,6 +6,10 @@ import { taskRows, tasksByUnit, tasksText } from '../../server/src/report/tasks'
 import { hover } from '../../server/src/lsp/navigation';
 import { documentSymbols } from '../../server/src/lsp/outline';
 import { STANDALONE_TABLE } from '../helpers/documents';
+import { generateAnnexTable } from '../../server/src/fixes/generateAnnex';
+import { commandHandlers } from '../../server/src/lsp/commands';
+import { ServerCommand } from '../../server/src/protocol';
+import { defaultConfig } from '../../server/src/config/config';
 
 describe('a standalone task table', () => {
   const result = lintText(STANDALONE_TABLE);
@@ -40,6 +44,23 @@ describe('a standalone task table', () => {
     const value = (h.contents as { value: string }).value;
     assert.match(value, /^\*\*区直有关单位\*\* — 4 项任务/);
     assert.match(value, /- 第 17 行\(负责\):做好权责清单调整和公开工作/);
+  });
+
+  it('prints the table as read for `yaodian annex`, and does not rewrite it from a body it has not', () => {
+    assert.equal(
+      generateAnnexTable(doc, analysis),
+      [
+        '| 序号 | 任务 | 责任单位 | 时间节点 |',
+        '|---|---|---|---|',
+        '| 1 | 政府工作要做到公开透明 | 区直有关单位、各乡镇人民政府 |  |',
+        '| 2 | 做好权责清单调整和公开工作 | 区行政审批局牵头，区直有关单位、各乡镇人民政府负责 |  |',
+        '| 3 | 深入推进预决算公开 | 区财政局牵头，区直有关单位负责 |  |',
+        '| 4 | 全面推广“互联网+政务服务” | 区行政审批局牵头，区直有关单位、各乡镇人民政府负责 |  |',
+        '',
+      ].join('\n'),
+    );
+    const state = { uri: 'file:///t.txt', version: 1, result, config: defaultConfig() };
+    assert.throws(() => commandHandlers[ServerCommand.generateAnnex]('file:///t.txt', state), /单独印发的任务表/);
   });
 
   it('shows the table’s own outline in the outline view', () => {

@@ -109,6 +109,23 @@ describe('documents in the wild', () => {
       assert.deepEqual(doc.tasks.map((t) => t.content), ['推广增值税一般纳税人资格试点。']);
     });
 
+    it('holds no tasks in a closing chapter titled with a verb (加强组织保障, 抓好工作落实), unless it carries unit notes', () => {
+      const text = lines(
+        '2024年某市政务公开工作要点',
+        '一、加强政策发布',
+        '（一）及时发布稳经济政策措施。（责任单位：市发展改革委）',
+        '（二）加强组织领导。各单位要明确分管负责同志。（责任单位：市政府办公室）',
+        '二、加强组织保障',
+        '（三）强化责任落实。各区、各部门要抓好本要点落实。',
+        '三、抓好工作落实',
+        '（四）开展督查评估。（责任单位：市政府督查室）',
+      );
+      const doc = parseDocument(text);
+      assert.deepEqual(doc.items.filter((i) => i.parent === null).map((i) => i.taskChapter), [true, false, true]);
+      assert.deepEqual(doc.tasks.map((t) => t.content), ['及时发布稳经济政策措施。', '各单位要明确分管负责同志。', '开展督查评估。']);
+      assert.deepEqual(findings(text), []);
+    });
+
     it('keeps a goals chapter that carries unit notes a task chapter', () => {
       const doc = parseDocument(lines('2026年某区工作要点', '一、保障措施', '（一）加强培训。组织开展业务培训。（区政府办公室负责）'));
       assert.deepEqual(doc.tasks.map((t) => t.content), ['组织开展业务培训。']);

@@ -84,7 +84,7 @@ export function dateLineYear(line: string): number | null {
 export function isTitleLine(line: string): boolean {
   if (line.length === 0 || line.length > 60) return false;
   if (/[。,;:!?、]/.test(line)) return false;
-  const core = line.replace(/\s*[([【][^)\]】]{1,8}[)\]】]\s*$/, '').replace(/\s+$/, '');
+  const core = line.replace(/\s*[([【][^)\]】]{1,14}[)\]】]\s*$/, '').replace(/\s+$/, '');
   if (core.endsWith('》')) return false;
   // An annex's title (`…任务分解表`) is read after the body, so it is never taken for the document's.
   return DOCUMENT_KINDS.some((k) => core.endsWith(k));
@@ -94,6 +94,11 @@ export function isTitleLine(line: string): boolean {
 export function titleYear(line: string): number | null {
   const m = /((?:19|20)\d{2})\s*年/.exec(line);
   return m ? Number(m[1]) : null;
+}
+
+/** A title of a plan over several years (`2023—2025年…`, `（2023-2025年）`, `三年行动方案`): no one plan year. */
+export function isMultiYearTitle(line: string): boolean {
+  return /(?:19|20)\d{2}\s*年?\s*(?:[-—–~～至到]|——)+\s*(?:19|20)\d{2}\s*年/.test(line) || /[二三四五]年(?:行动)?(?:计划|方案|规划)/.test(line);
 }
 
 /** `附件`, `附件1`, `附件:<title>`, `附件一` — the line that opens an annex. */

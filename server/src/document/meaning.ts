@@ -6,7 +6,7 @@
 import type { Annex, DocumentKind, Item, Paragraph, Sentence, Span, UnitParenthetical } from './model';
 import { textKey, trimEndIndex } from './text';
 import { coverTasks, findBlanketNotes, holdsNote } from './blanket';
-import { NON_TASK_SECTIONS } from '../lexicon';
+import { CLOSING_CHAPTER_VERBS, CLOSING_CHAPTERS, NON_TASK_SECTIONS } from '../lexicon';
 
 /** Longest marker-line text that can be a heading, and longest heading sentence above sub-items. */
 export const HEADING_MAX = 60;
@@ -35,7 +35,11 @@ export interface Meaning {
 export function decideMeaning(input: MeaningInput): Meaning {
   const { items, sentences, annex, title } = input;
   const configured = nonTaskMatcher(input.nonTask);
-  const builtIn = input.nonTask === NON_TASK_SECTIONS ? configured : nonTaskMatcher(NON_TASK_SECTIONS);
+  const defaults = input.nonTask.length === NON_TASK_SECTIONS.length && input.nonTask.every((n, i) => n === NON_TASK_SECTIONS[i]);
+  const builtIn = defaults ? configured : nonTaskMatcher(NON_TASK_SECTIONS);
+  // Closing chapters are read with the built-in names only (a configured list replaces them), and
+  // only in a plan without a task table: where there is one, it says whether they hold tasks.
+  const closing = defaults && !annex ? nonTaskMatcher([...NON_TASK_SECTIONS, ...CLOSING_CHAPTERS], CLOSING_CHAPTER_VERBS) : (): boolean => false;
   // Goals, principles, requirements… hold no tasks, unless they carry unit notes.
   const carriesNotes = new Set<Item>();
   for (let k = items.length - 1; k >= 0; k--) {
@@ -48,7 +52,8 @@ export function decideMeaning(input: MeaningInput): Meaning {
   for (let k = 0; k < items.length; k++) {
     const item = items[k];
     // The built-in names give way to unit notes; names a user configured hold absolutely.
-    const nonTaskTitle = configured(item.title) && !(carriesNotes.has(item) && builtIn(item.title));
+    const nonTaskTitle =
+      (configured(item.title) && !(carriesNotes.has(item) && builtIn(item.title))) || (item.parent === null && !carriesNotes.has(item) && closing(item.title));
     item.taskChapter = !nonTaskTitle && (item.parent === null || item.parent.taskChapter);
     // One short sentence above numbered sub-items is the heading of their group, not a task
     // (`(一)统筹两个市场,打造加工制造中心。` then `1.…`).
@@ -104,14 +109,15 @@ export function isNonTaskTitle(title: string, names: readonly string[]): boolean
   return nonTaskMatcher(names)(title);
 }
 
-/** `^(?:(?:总体要求|指导思想|…)[和与及]?)+$` over a title's text, built once per check. */
-function nonTaskMatcher(names: readonly string[]): (title: string) => boolean {
+/** `^(?:加强|…)?(?:(?:总体要求|指导思想|…)[和与及、]?)+$` over a title's text, built once per check. */
+function nonTaskMatcher(names: readonly string[], verbs: readonly string[] = []): (title: string) => boolean {
   const alt = [...names]
     .sort((a, b) => b.length - a.length)
     .map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
     .join('|');
   if (alt.length === 0) return () => false;
-  const pattern = new RegExp(`^(?:(?:${alt})[和与及]?)+$`);
+  const verb = verbs.length > 0 ? `(?:${verbs.join('|')})?` : '';
+  const pattern = new RegExp(`^${verb}(?:(?:${alt})[和与及、]?)+$`);
   return (title) => {
     const rest = textKey(title);
     return rest.length > 0 && pattern.test(rest);

@@ -17,7 +17,7 @@ import type {
 } from './model';
 import { foldWidth, LineIndex, skipSpaces, splitLines, trimEndIndex, type Line } from './text';
 import { parseMarker } from './markers';
-import { dateLineYear, dateOfLine, isAnnexStart, isNoise, isSignatureLine, isTitleLine, issueDateOfMetadata, titleYear, type CalendarDate } from './classify';
+import { dateLineYear, dateOfLine, isAnnexStart, isMultiYearTitle, isNoise, isSignatureLine, isTitleLine, issueDateOfMetadata, titleYear, type CalendarDate } from './classify';
 import { matchBrackets, splitSentences } from './sentences';
 import { parseLabelledLine, parseUnitParenthetical, readUnitParenthetical } from './units';
 import { METADATA_LABELS, NON_TASK_SECTIONS, NOTE_KEYS } from '../lexicon';
@@ -223,7 +223,8 @@ export function parseDocument(text: string, options: ParseOptions = {}): ParsedD
   // What the written items mean: which hold tasks, which sentences are titles or tasks, blanket
   // notes, and whether the document is a plan or a standalone table (meaning.ts).
   const { tasks, blanketNotes, kind } = decideMeaning({ text, folded, trimmed, title, items, sentences, paragraphs, annex, nonTask });
-  const planYear = title ? titleYear(title.text) ?? preambleYear : preambleYear;
+  // A plan over several years has no one plan year: nothing is out of it.
+  const planYear = title && isMultiYearTitle(title.text) ? null : title ? titleYear(title.text) ?? preambleYear : preambleYear;
   const doc: ParsedDocument = {
     text,
     lines,

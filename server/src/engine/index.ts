@@ -30,5 +30,5 @@ export { RULE_IDS } from '../rules';
 export { ruleDocsUrl, type RelatedInfo } from '../rules/types';
 export { foldWidth } from '../document/text';
 export type { Fix, Severity, TextEdit } from '../core';
-export type { AnnexRow, Item, ParsedDocument, Range, Unit, UnitRole } from '../document/model';
+export type { AnnexRow, Cell, Item, ParsedDocument, Range, Unit, UnitRole } from '../document/model';
 export type { DocumentAnalysis } from '../analysis/analysis';

@@ -15,6 +15,7 @@ import type { DocumentAnalysis } from '../analysis/analysis';
 import type { TextEdit } from '../core';
 import { unitsText } from './table';
 import { categoryItemFor } from '../analysis/categories';
+import { taskInfos } from '../analysis/tasks';
 
 export interface GeneratedRow {
   serial: number;
@@ -81,8 +82,20 @@ export function generatedHeader(doc: ParsedDocument): string[] {
 
 const row = (cells: string[]): string => `| ${cells.join(' | ')} |`;
 
-/** The table in layout B, each line ending with `eol`. */
+/**
+ * The table in layout B, each line ending with `eol`. For a standalone task table (no body to
+ * generate from) it is that table's rows as read: serial, task, units, time.
+ */
 export function generateAnnexTable(doc: ParsedDocument, analysis: DocumentAnalysis, eol = '\n'): string {
+  if (doc.kind === 'table') {
+    const comma = analysis.parenWidth === 'full' ? '，' : ',';
+    const header = ['序号', '任务', '责任单位', '时间节点'];
+    const lines = [row(header), `|${header.map(() => '---').join('|')}|`];
+    for (const t of taskInfos(doc, analysis)) {
+      lines.push(row([String(t.row?.serial ?? t.serial), cellText(t.text), cellText(unitsText(t.units, comma)), cellText(t.time ?? '')]));
+    }
+    return lines.map((l) => l + eol).join('');
+  }
   const header = generatedHeader(doc);
   const lines = [row(header), `|${header.map(() => '---').join('|')}|`];
   for (const r of generateAnnexRows(doc, analysis)) {

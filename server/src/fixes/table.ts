@@ -83,14 +83,14 @@ export function renumberRows(doc: ParsedDocument, from: number, first: number): 
 
 
 /** Distinct names in order of first occurrence. */
-export function uniqueNames(units: Iterable<Unit>): string[] {
+export function uniqueNames(units: Iterable<Pick<Unit, 'name'>>): string[] {
   const out: string[] = [];
   for (const u of units) if (!out.includes(u.name)) out.push(u.name);
   return out;
 }
 
 /** Names grouped by role, roles in order of first occurrence. */
-export function byRole(units: readonly Unit[]): { role: Unit['role']; names: string[] }[] {
+export function byRole(units: readonly Pick<Unit, 'name' | 'role'>[]): { role: Unit['role']; names: string[] }[] {
   const groups: { role: Unit['role']; names: string[] }[] = [];
   for (const u of units) {
     let g = groups.find((x) => x.role === u.role);
@@ -104,7 +104,7 @@ export function byRole(units: readonly Unit[]): { role: Unit['role']; names: str
  * The units as a cell text: names joined with `、`; when the roles differ, one clause per role
  * (`区甲局牵头,区乙局配合`).
  */
-export function unitsText(units: readonly Unit[], comma: string): string {
+export function unitsText(units: readonly Pick<Unit, 'name' | 'role'>[], comma: string): string {
   const groups = byRole(units);
   if (groups.length <= 1) return uniqueNames(units).join('、');
   return groups.map((g) => g.names.join('、') + ROLE_WORD[g.role]).join(comma);

@@ -2,7 +2,7 @@
 // editor's UI (tree views, file dialogs) live in the client and ask the server for data. The ids
 // and the shapes of what they return are in ../protocol.ts, shared with the client.
 
-import type { WorkspaceEdit } from 'vscode-languageserver';
+import { ResponseError, type WorkspaceEdit } from 'vscode-languageserver';
 import { annexTableEdit, renumberEdits, tasksOf, unitsOf } from '../engine';
 import { taskTableCsv } from '../report/csv';
 import { ServerCommand, type ServerCommandId, type TasksByUnit } from '../protocol';
@@ -14,9 +14,11 @@ export const COMMANDS: ServerCommandId[] = Object.values(ServerCommand);
 
 export const commandHandlers: Record<ServerCommandId, (uri: string, state: DocumentState) => unknown> = {
   /** The task table generated from the body: replaces the annex table, or appends an annex. */
-  [ServerCommand.generateAnnex]: (uri, state): WorkspaceEdit => ({
-    changes: { [uri]: [toLspEdit(state.result.doc, annexTableEdit(state.result))] },
-  }),
+  [ServerCommand.generateAnnex]: (uri, state): WorkspaceEdit => {
+    // A standalone task table is the plan itself: rewriting it from a body it has not would lose it.
+    if (state.result.doc.kind === 'table') throw new ResponseError(-32600, '本文档是单独印发的任务表：表格就是计划，没有正文可以生成任务分解表');
+    return { changes: { [uri]: [toLspEdit(state.result.doc, annexTableEdit(state.result))] } };
+  },
   /** The task table as CSV text (BOM, CRLF) for the client to save where the user chooses. */
   [ServerCommand.exportCsv]: (_uri, state): string => taskTableCsv(state.result.doc, state.result.analysis),
   /** Counts for the status bar. */

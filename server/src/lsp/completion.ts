@@ -4,7 +4,7 @@
 // the parser reads them.
 
 import { CompletionItemKind, type CompletionItem } from 'vscode-languageserver';
-import { foldWidth, nextMarker, unitsOf, type Item, type LintResult, type ParsedDocument, type UnitRole } from '../engine';
+import { foldWidth, nextMarker, unitsOf, type Cell, type Item, type LintResult, type ParsedDocument, type UnitRole } from '../engine';
 import { NOTE_KEYS, TIME_KEYS, UNIT_KEYS } from '../lexicon';
 
 export const TIME_NODES = [
@@ -69,11 +69,14 @@ function annexColumnAt(result: LintResult, offset: number): 'units' | 'time' | n
   const annex = result.doc.annex;
   if (!annex || offset < annex.range.start || offset > annex.range.end + 1) return null;
   const line = result.doc.lineIndex.lineAt(offset);
-  if (annex.layout === 'cells') {
+  // A cell per line (with bars or without): the cell written on this line, over all its lines.
+  if (annex.layout === 'cells' || annex.layout === 'lines') {
+    const lineAt = (o: number): number => result.doc.lineIndex.lineAt(o);
+    const on = (c: Cell | null): boolean => c !== null && c.present && lineAt(c.start) <= line && line <= lineAt(c.end);
     for (const r of annex.rows) {
       if (line < r.line || line > r.endLine) continue;
-      if (r.time && r.time.present && result.doc.lineIndex.lineAt(r.time.start) === line) return 'time';
-      if (r.units && r.units.present && result.doc.lineIndex.lineAt(r.units.start) === line) return 'units';
+      if (on(r.time)) return 'time';
+      if (on(r.units) || r.unitList.some((u) => lineAt(u.start) === line)) return 'units';
     }
     return null;
   }
