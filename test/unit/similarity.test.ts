@@ -3,7 +3,7 @@
 // computed with each on random documents whose rows copy, drift from or ignore the body.
 import { strict as assert } from 'assert';
 import * as fc from 'fast-check';
-import { BigramIndex, MAX_POSTINGS, ReferenceSimilarity, fastSimilarity, referenceSimilarity, type KeySource, type SpanSimilarity } from '../../server/src/document/similarity';
+import { BigramIndex, MAX_POSTINGS, NearScorer, ReferenceSimilarity, fastSimilarity, referenceSimilarity, type KeySource, type SpanScorer, type SpanSimilarity } from '../../server/src/document/similarity';
 import { alignAnnex } from '../../server/src/document/align';
 import { parseDocument } from '../../server/src/document/parse';
 import { textKey } from '../../server/src/document/text';
@@ -33,8 +33,8 @@ const op = fc.oneof(
   fc.record({ op: fc.constant('candidates' as const), r: fc.nat(20), count: fc.integer({ min: 1, max: 6 }) }),
 );
 
-/** Runs the same edits on both and returns what each said at every step. */
-function replay(sim: SpanSimilarity, sentences: number, rows: number, ops: Op[]): unknown[] {
+/** Runs the edits and returns what the scorer said at every step (candidates: only a SpanSimilarity's). */
+function replay(sim: SpanScorer | SpanSimilarity, sentences: number, rows: number, ops: Op[]): unknown[] {
   const said: unknown[] = [];
   const span: number[] = [];
   sim.setRow(0);
@@ -60,7 +60,7 @@ function replay(sim: SpanSimilarity, sentences: number, rows: number, ops: Op[])
         sim.add(span.splice(o.k % span.length, 1)[0], -1);
         break;
       case 'candidates':
-        said.push(['candidates', sim.candidates(o.r % rows, o.count)]);
+        if ('candidates' in sim) said.push(['candidates', sim.candidates(o.r % rows, o.count)]);
         break;
     }
     said.push(['score', sim.score()]);
@@ -69,11 +69,23 @@ function replay(sim: SpanSimilarity, sentences: number, rows: number, ops: Op[])
 }
 
 describe('similarity: the fast implementation against the reference', () => {
-  it('scores every span as the reference does, through any sequence of edits and rows', () => {
+  it('scores every span as the reference does, through any sequence of edits and rows (BigramIndex, candidates too)', () => {
     fc.assert(
       fc.property(fc.array(key, { minLength: 1, maxLength: 30 }), fc.array(key, { minLength: 1, maxLength: 8 }), fc.array(op, { maxLength: 60 }), (sentences, rows, ops) => {
         const keys = source(sentences, rows);
         assert.deepEqual(replay(new BigramIndex(keys), sentences.length, rows.length, ops), replay(new ReferenceSimilarity(keys), sentences.length, rows.length, ops));
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('scores every span as the reference does, through any sequence of edits and rows (NearScorer)', () => {
+    fc.assert(
+      fc.property(fc.array(key, { minLength: 1, maxLength: 30 }), fc.array(key, { minLength: 1, maxLength: 8 }), fc.array(op, { maxLength: 60 }), (sentences, rows, ops) => {
+        const keys = source(sentences, rows);
+        const reference = new ReferenceSimilarity(keys);
+        const noCandidates = ops.filter((o) => o.op !== 'candidates');
+        assert.deepEqual(replay(new NearScorer(keys), sentences.length, rows.length, noCandidates), replay(reference, sentences.length, rows.length, noCandidates));
       }),
       { numRuns: 1000 },
     );
@@ -99,7 +111,7 @@ describe('similarity: the fast implementation against the reference', () => {
 
   it('proposes a bigram’s holders up to MAX_POSTINGS of them, not past', () => {
     for (const make of [fastSimilarity, referenceSimilarity]) {
-      const held = (n: number): number[] => make(source([...Array<string>(n).fill('甲乙'), '丙丁'], ['甲乙'])).candidates(0, 2);
+      const held = (n: number): number[] => make.index(source([...Array<string>(n).fill('甲乙'), '丙丁'], ['甲乙'])).candidates(0, 2);
       assert.deepEqual(held(MAX_POSTINGS), [0, 1]);
       assert.deepEqual(held(MAX_POSTINGS + 1), []);
     }
@@ -107,8 +119,7 @@ describe('similarity: the fast implementation against the reference', () => {
 
   it('scores as the definition says on a worked example', () => {
     // Row 甲乙丙 (甲乙, 乙丙) against sentences 甲乙 and 乙丙丁 (甲乙 | 乙丙, 丙丁): 2·2 / (2 + 3).
-    for (const make of [fastSimilarity, referenceSimilarity]) {
-      const sim = make(source(['甲乙', '乙丙丁', '甲'], ['甲乙丙', '甲']));
+    for (const sim of [fastSimilarity, referenceSimilarity].flatMap((f) => [f.near, f.index]).map((make) => make(source(['甲乙', '乙丙丁', '甲'], ['甲乙丙', '甲'])))) {
       sim.setRow(0);
       sim.add(0, 1);
       sim.add(1, 1);

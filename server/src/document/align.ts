@@ -10,7 +10,7 @@
 
 import type { Alignment, AnnexRow, ParsedDocument, RowMatch, Sentence } from './model';
 import { textKey } from './text';
-import { fastSimilarity, type KeySource, type SimilarityFactory, type SpanSimilarity } from './similarity';
+import { fastSimilarity, type KeySource, type SimilarityFactory, type SpanScorer, type SpanSimilarity } from './similarity';
 
 export { similarity } from './similarity';
 
@@ -25,7 +25,10 @@ const MAX_SPAN = 12;
 
 interface AlignState {
   sentences: Sentence[];
-  sim: SpanSimilarity;
+  /** Scores spans near where a row is expected. */
+  near: SpanScorer;
+  /** Scores spans anywhere, with the index of the whole body: made for the first row found nowhere near. */
+  index: () => SpanSimilarity;
   claimed: Uint8Array;
 }
 
@@ -42,10 +45,11 @@ export function alignAnnex(doc: ParsedDocument, similarity: SimilarityFactory = 
   const rowKeys = new Keys(rows.length, (r) => rows[r].task?.text ?? '');
   const claimed = new Uint8Array(sentences.length);
   // Bigrams are packed only for the sentences and rows that are scored: most rows are exact copies.
-  let chars = 0;
-  for (let k = 0; k < sentences.length; k++) chars += sentences[k].content.length;
-  const keySource: KeySource = { sentenceCount: sentences.length, sizeHint: chars, sentenceKey: (k) => sentenceKeys.get(k), rowKey: (r) => rowKeys.get(r) };
-  const st: AlignState = { sentences, sim: similarity(keySource), claimed };
+  // The body is at most the document's text: the hint that sizes the index when one is built.
+  const bodyChars = doc.annex ? doc.annex.range.start : doc.text.length;
+  const keySource: KeySource = { sentenceCount: sentences.length, sizeHint: bodyChars, sentenceKey: (k) => sentenceKeys.get(k), rowKey: (r) => rowKeys.get(r) };
+  let index: SpanSimilarity | null = null;
+  const st: AlignState = { sentences, near: similarity.near(keySource), index: () => (index ??= similarity.index(keySource)), claimed };
 
   const matches: RowMatch[] = [];
   let expected = 0;
@@ -141,7 +145,7 @@ function exactSpan(
  * the whole body, which is built only for rows found nowhere near.
  */
 function nearSpan(r: number, rowKey: string, st: AlignState, expected: number): { a: number; b: number; score: number } | null {
-  const { sentences, sim, claimed } = st;
+  const { sentences, near: sim, claimed } = st;
   if (rowKey.length < 2) return null;
   sim.setRow(r);
   let best: { a: number; b: number; score: number } | null = null;
@@ -170,7 +174,8 @@ function nearSpan(r: number, rowKey: string, st: AlignState, expected: number): 
 
 function matchRow(row: AnnexRow, r: number, st: AlignState, expected: number): RowMatch {
   const orphan: RowMatch = { row, sentences: [], score: 0, inOrder: true };
-  const { sentences, sim } = st;
+  const { sentences } = st;
+  const sim = st.index();
   if (sim.rowSize(r) === 0 || sentences.length === 0) return orphan;
 
   sim.setRow(r);
@@ -209,7 +214,8 @@ interface ScoredSpan {
  * then trims it from the front while that raises the score.
  */
 function bestSpanAround(c: number, st: AlignState): { a: number; b: number; score: number } {
-  const { sentences, sim } = st;
+  const { sentences } = st;
+  const sim = st.index();
   sim.clear();
   sim.add(c, 1);
   let score = sim.score();

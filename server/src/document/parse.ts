@@ -521,7 +521,8 @@ function contentOf(text: string, start: number, end: number, removed: Range[]): 
     pos = Math.max(pos, r.end);
   }
   if (pos < end) out += text.slice(pos, end);
-  return out.replace(/[\r\n]+[\s\u3000]*/g, '').trim();
+  // Most sentences sit on one line: no break to remove.
+  return (out.includes('\n') || out.includes('\r') ? out.replace(/[\r\n]+[\s\u3000]*/g, '') : out).trim();
 }
 
 

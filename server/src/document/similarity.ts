@@ -8,12 +8,13 @@
 // union of each sentence's bigrams, not the bigrams of the joined text), and the index proposes
 // the sentences that share the most distinctive bigrams with a row.
 //
-// Two implementations of one interface (SpanSimilarity): BigramIndex, the fast one the alignment
-// uses on every keystroke (bigram ids from an open-addressing table, typed-array counts, span
-// scores kept up to date as sentences come and go, everything built when first needed), and
-// ReferenceSimilarity, written to be read (multisets of strings, each score computed from
-// scratch). test/unit/similarity.test.ts has fast-check compare the two, and the alignments each
-// gives, on random texts.
+// The fast implementations the alignment uses: NearScorer for the few spans near where a row is
+// expected (Map-based, nothing built for the body, quick even before V8 compiles it), and
+// BigramIndex for rows found nowhere near (bigram ids from an open-addressing table, typed-array
+// counts kept up to date as sentences come and go, an inverted index of the whole body). One
+// reference, ReferenceSimilarity, written to be read (multisets of strings, each score computed
+// from scratch): test/unit/similarity.test.ts has fast-check compare each fast one with it, and
+// the alignments they give, on random texts.
 
 import { textKey } from './text';
 
@@ -23,14 +24,14 @@ export const MAX_POSTINGS = 48;
 /** The comparison keys (textKey) of the sentences and the rows, each asked for when first needed. */
 export interface KeySource {
   readonly sentenceCount: number;
-  /** About how many characters the sentences hold (sizes the tables up front; any value works). */
+  /** At least about as many characters as the sentences hold (sizes the index's tables; any value works). */
   readonly sizeHint?: number;
   sentenceKey(k: number): string;
   rowKey(r: number): string;
 }
 
-/** Scores spans of sentences against one row at a time, and proposes candidate sentences for a row. */
-export interface SpanSimilarity {
+/** Scores spans of sentences against one row at a time. */
+export interface SpanScorer {
   /** Spans are compared with row r from now on; the span is emptied. */
   setRow(r: number): void;
   /** How many bigrams row r has (0: nothing to compare). */
@@ -41,6 +42,10 @@ export interface SpanSimilarity {
   add(k: number, sign: 1 | -1): void;
   /** Dice of the row's bigrams and the span's; 0 when both are empty. */
   score(): number;
+}
+
+/** A scorer that also proposes candidate sentences for a row from an index of the whole body. */
+export interface SpanSimilarity extends SpanScorer {
   /**
    * At most `count` sentences with the most hits, most first (ties: the earlier sentence), none
    * without any: a hit is one of row r's bigram occurrences that the sentence holds, counting only
@@ -49,7 +54,15 @@ export interface SpanSimilarity {
   candidates(r: number, count: number): number[];
 }
 
-export type SimilarityFactory = (keys: KeySource) => SpanSimilarity;
+/**
+ * What the alignment scores with: `near` for a row's few spans near where it is expected (made
+ * for every drifted row, so it must be cheap to start and fast before V8 has compiled it), `index`
+ * for rows found nowhere near (one per alignment, built on the whole body when first needed).
+ */
+export interface SimilarityFactory {
+  near(keys: KeySource): SpanScorer;
+  index(keys: KeySource): SpanSimilarity;
+}
 
 /** The similarity of two texts, 0..1 (Dice of their keys' bigram multisets). */
 export function similarity(a: string, b: string): number {
@@ -136,7 +149,91 @@ export class ReferenceSimilarity implements SpanSimilarity {
 }
 
 // ---------------------------------------------------------------------------------------------
-// The fast one
+// The fast ones
+
+/** The bigram code at key[i] (a pair c1·65536 + c2; a one-character key: its character). */
+function codeAt(key: string, i: number): number {
+  return key.length === 1 ? key.charCodeAt(0) : key.charCodeAt(i) * 65536 + key.charCodeAt(i + 1);
+}
+
+/**
+ * Spans near where a row is expected: the row's bigrams that the span has not matched yet are
+ * kept in a Map, and a sentence added takes its bigrams out of it. Nothing is built for the body,
+ * and Map's built-in operations are fast before V8 compiles this code (most rows a check scores
+ * run it a handful of times, and `yaodian check` runs once). Taking a sentence out recounts.
+ */
+export class NearScorer implements SpanScorer {
+  private row = -1;
+  private rowCounts = new Map<number, number>();
+  private rowTotal = 0;
+  private remaining: Map<number, number> | null = null;
+  private readonly span: number[] = [];
+  private overlap = 0;
+  private size = 0;
+
+  constructor(private readonly keys: KeySource) {}
+
+  setRow(r: number): void {
+    this.clear();
+    if (r === this.row) return;
+    this.row = r;
+    const key = this.keys.rowKey(r);
+    const counts = new Map<number, number>();
+    const n = bigramCount(key);
+    for (let i = 0; i < n; i++) {
+      const g = codeAt(key, i);
+      counts.set(g, (counts.get(g) ?? 0) + 1);
+    }
+    this.rowCounts = counts;
+    this.rowTotal = n;
+  }
+
+  rowSize(r: number): number {
+    return bigramCount(this.keys.rowKey(r));
+  }
+
+  clear(): void {
+    this.remaining = null;
+    this.span.length = 0;
+    this.overlap = 0;
+    this.size = 0;
+  }
+
+  add(k: number, sign: 1 | -1): void {
+    if (sign < 0) {
+      const rest = this.span.slice();
+      rest.splice(rest.indexOf(k), 1);
+      this.clear();
+      for (const x of rest) this.add(x, 1);
+      return;
+    }
+    const remaining = (this.remaining ??= new Map(this.rowCounts));
+    const key = this.keys.sentenceKey(k);
+    const n = bigramCount(key);
+    let found = 0;
+    for (let i = 0; i < n; i++) {
+      const g = codeAt(key, i);
+      const r = remaining.get(g);
+      if (r !== undefined && r > 0) {
+        found++;
+        remaining.set(g, r - 1);
+      }
+    }
+    this.span.push(k);
+    this.overlap += found;
+    this.size += n;
+  }
+
+  score(): number {
+    const total = this.rowTotal + this.size;
+    return total === 0 ? 0 : (2 * this.overlap) / total;
+  }
+}
+
+/** How many bigrams a key has (a one-character key: one). */
+function bigramCount(key: string): number {
+  return key.length === 1 ? 1 : Math.max(0, key.length - 1);
+}
 
 const NO_IDS = new Int32Array(0);
 
@@ -167,14 +264,19 @@ export class BigramIndex implements SpanSimilarity {
 
   constructor(private readonly keys: KeySource) {
     this.sentenceIds = new Array<Int32Array | undefined>(keys.sentenceCount);
-    // Real texts have about one distinct bigram per two characters: room for that without
-    // growing (growing rehashes and copies), up to a size whose allocation stays cheap.
-    let slots = 1024;
-    while (slots < 16384 && slots < (keys.sizeHint ?? 0)) slots *= 2;
-    this.slotCode = new Float64Array(slots);
-    this.slotId = new Int32Array(slots).fill(-1);
-    this.rowCount = new Int32Array(slots / 2);
-    this.spanCount = new Int32Array(slots / 2);
+    // Small at first (a few thousand bigrams): most alignments score a few sentences near where
+    // rows are expected; the whole body is packed only for the index (reserve).
+    this.slotCode = new Float64Array(4096);
+    this.slotId = new Int32Array(4096).fill(-1);
+    this.rowCount = new Int32Array(2048);
+    this.spanCount = new Int32Array(2048);
+  }
+
+  /** Room for about `bigrams` ids without growing step by step (each step rehashes and copies). */
+  private reserve(bigrams: number): void {
+    // Real texts have about one distinct bigram per two characters; the table stays half empty.
+    while (this.slotId.length < 16384 && this.slotId.length < bigrams) this.growTable();
+    while (this.rowCount.length < this.slotId.length / 2) this.growCounts();
   }
 
   /** The id of the bigram c1 c2 (c1 = 0: the single character c2), made when first seen. */
@@ -322,6 +424,7 @@ export class BigramIndex implements SpanSimilarity {
    */
   private buildPostings(): { start: Int32Array; count: Int32Array; ids: Int32Array } {
     const n = this.keys.sentenceCount;
+    this.reserve(this.keys.sizeHint ?? 0);
     for (let i = 0; i < n; i++) this.sentence(i);
     const vocabulary = this.vocabulary;
     const count = new Int32Array(vocabulary);
@@ -379,5 +482,5 @@ function topByHits(ids: number[], hits: Int32Array, k: number): number[] {
   return top;
 }
 
-export const fastSimilarity: SimilarityFactory = (keys) => new BigramIndex(keys);
-export const referenceSimilarity: SimilarityFactory = (keys) => new ReferenceSimilarity(keys);
+export const fastSimilarity: SimilarityFactory = { near: (keys) => new NearScorer(keys), index: (keys) => new BigramIndex(keys) };
+export const referenceSimilarity: SimilarityFactory = { near: (keys) => new ReferenceSimilarity(keys), index: (keys) => new ReferenceSimilarity(keys) };
