@@ -45,20 +45,27 @@ function roleOfVerbs(verbs: string): UnitRole {
   return ROLE_OF_VERB.get(verbs.slice(0, 2)) ?? 'support';
 }
 
-/** Separates names: 、 , ; / (and the half-width ideographic comma). `和`/`及` never do. */
-function isNameSep(ch: string): boolean {
-  return ch === '、' || ch === ',' || ch === ';' || ch === '/' || ch === '､';
+// The scanners compare character codes: `f[i]` makes a new one-character string for every CJK
+// character it reads, and these loops read every character of every unit note.
+
+/** Separates names: 、 , ; / (and the half-width ideographic comma ､). `和`/`及` never do. */
+function isNameSep(c: number): boolean {
+  return c === 0x3001 || c === 0x2c || c === 0x3b || c === 0x2f || c === 0xff64;
 }
 
-/** Separates key fields. */
-function isFieldSep(ch: string): boolean {
-  return ch === ',' || ch === ';';
+/** Separates key fields: , ; */
+function isFieldSep(c: number): boolean {
+  return c === 0x2c || c === 0x3b;
 }
 
-/** Characters trimmed off both ends of a key's value. */
-function isValueTrim(ch: string): boolean {
-  return isSpaceCode(ch.charCodeAt(0)) || isNameSep(ch) || ch === '。';
+/** Characters trimmed off both ends of a key's value: spaces, name separators, 。 */
+function isValueTrim(c: number): boolean {
+  return isSpaceCode(c) || isNameSep(c) || c === 0x3002;
 }
+
+const OPEN = 0x28; // (
+const CLOSE = 0x29; // )
+const COLON = 0x3a; // :
 
 /** True for an empty or placeholder unit text: '', 'XXX', 'xxx', '××', '待定', '无', '—', '/'. */
 export function isPlaceholderUnit(text: string): boolean {
@@ -104,10 +111,10 @@ function scanNames(ctx: Ctx, from: number, to: number, defaultRole: UnitRole, re
   let depth = 0;
   let segStart = from;
   for (let i = from; i <= to; i++) {
-    const ch = i < to ? f[i] : '';
-    if (ch === '(') depth++;
-    else if (ch === ')') depth = depth > 0 ? depth - 1 : 0;
-    else if (i === to || (depth === 0 && isNameSep(ch))) {
+    const c = i < to ? f.charCodeAt(i) : -1;
+    if (c === OPEN) depth++;
+    else if (c === CLOSE) depth = depth > 0 ? depth - 1 : 0;
+    else if (i === to || (depth === 0 && isNameSep(c))) {
       const r = scanSegment(ctx, segStart, i);
       if (r === false) return false;
       if (r !== null) {
@@ -194,13 +201,13 @@ function matchKey(f: string, i: number, to: number): { kind: KeyKind; colon: num
         j++;
         continue;
       }
-      if (f[j] !== key[k]) break;
+      if (f.charCodeAt(j) !== key.charCodeAt(k)) break;
       j++;
       k++;
     }
     if (k < key.length) continue;
     while (j < to && isSpaceCode(f.charCodeAt(j))) j++;
-    if (j < to && f[j] === ':') return { kind, colon: j };
+    if (j < to && f.charCodeAt(j) === COLON) return { kind, colon: j };
   }
   return null;
 }
@@ -221,10 +228,10 @@ function scanKeyed(ctx: Ctx, from: number, to: number): 'none' | false | { time:
   let depth = 0;
   let segStart = from;
   for (let i = from; i <= to; i++) {
-    const ch = i < to ? f[i] : '';
-    if (ch === '(') depth++;
-    else if (ch === ')') depth = depth > 0 ? depth - 1 : 0;
-    else if (i === to || (depth === 0 && isFieldSep(ch))) {
+    const c = i < to ? f.charCodeAt(i) : -1;
+    if (c === OPEN) depth++;
+    else if (c === CLOSE) depth = depth > 0 ? depth - 1 : 0;
+    else if (i === to || (depth === 0 && isFieldSep(c))) {
       let s = segStart;
       while (s < i && isSpaceCode(f.charCodeAt(s))) s++;
       if (s < i) {
@@ -233,7 +240,7 @@ function scanKeyed(ctx: Ctx, from: number, to: number): 'none' | false | { time:
         else if (fields.length === 0) return 'none';
         else {
           let colon = s;
-          while (colon < i && f[colon] !== ':') colon++;
+          while (colon < i && f.charCodeAt(colon) !== COLON) colon++;
           if (colon < i) fields.push({ kind: 'other', colon, end: i });
           else fields[fields.length - 1].end = i;
         }
@@ -247,8 +254,8 @@ function scanKeyed(ctx: Ctx, from: number, to: number): 'none' | false | { time:
     if (field.kind === 'other') continue;
     let vs = field.colon + 1;
     let ve = field.end;
-    while (vs < ve && isValueTrim(f[vs])) vs++;
-    while (ve > vs && isValueTrim(f[ve - 1])) ve--;
+    while (vs < ve && isValueTrim(f.charCodeAt(vs))) vs++;
+    while (ve > vs && isValueTrim(f.charCodeAt(ve - 1))) ve--;
     if (vs === ve) vs = ve = field.colon + 1;
     if (field.kind === 'time') {
       time ??= { text: ctx.orig.slice(vs, ve), start: ctx.base + vs, end: ctx.base + ve, node: null };
