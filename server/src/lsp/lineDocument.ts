@@ -60,9 +60,21 @@ export class LineDocument implements TextDocument {
 
   getText(range?: Range): string {
     if (this.text === undefined) {
-      this.text = this.lines.join('');
-      // The lines become slices of the new text: edited lines no longer hold pieces of older versions.
-      this.lines = splitLines(this.text);
+      const text = this.lines.join('');
+      this.text = text;
+      // The lines become slices of the new text: edited lines no longer hold pieces of older
+      // versions. They are cut where they already end (no scan for line breaks), and their starts
+      // are counted on the way.
+      const lines = this.lines;
+      const starts = new Array<number>(lines.length);
+      let offset = 0;
+      for (let i = 0; i < lines.length; i++) {
+        const n = lines[i].length;
+        starts[i] = offset;
+        lines[i] = text.slice(offset, offset + n);
+        offset += n;
+      }
+      this.starts = starts;
     }
     return range ? this.text.slice(this.offsetAt(range.start), this.offsetAt(range.end)) : this.text;
   }
