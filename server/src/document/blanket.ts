@@ -6,6 +6,10 @@ import type { Item, Paragraph, Range, Sentence, UnitParenthetical } from './mode
 import { parseUnitList } from './units';
 import { BLANKET_NOTE } from '../lexicon';
 
+/** How far before its 由 a note may start (`以下各项重点任务均`), and after it end (names, role). */
+const NOTE_BEFORE = 20;
+const NOTE_AFTER = 90;
+
 export interface BlanketNote {
   note: UnitParenthetical;
   /** The item whose tasks it covers (with its sub-items), or null: every task after it. */
@@ -15,18 +19,32 @@ export interface BlanketNote {
 /** Finds the blanket notes in items' own text and in the introduction. `folded`: the folded text. */
 export function findBlanketNotes(text: string, folded: string, items: readonly Item[], paragraphs: readonly Paragraph[]): BlanketNote[] {
   const out: BlanketNote[] = [];
+  // Every 由 of the text, found in one pass: a note is looked for only around them, and no range
+  // is copied (items cover the whole body, and this runs on every check).
+  const marks: number[] = [];
+  for (let k = folded.indexOf('由'); k >= 0; k = folded.indexOf('由', k + 1)) marks.push(k);
+  if (marks.length === 0) return [];
   const scan = (range: Range, scope: Item | null): void => {
-    const slice = folded.slice(range.start, range.end);
-    // Cheap test first: nearly no text holds 由 after 以下/下列/本….
-    if (!slice.includes('由')) return;
-    const m = BLANKET_NOTE.exec(slice);
-    if (!m) return;
-    const namesStart = range.start + m.index + m[0].length - m[2].length - m[1].length;
-    const units = parseUnitList(text.slice(namesStart, namesStart + m[1].length), namesStart, m[2] === '牵头' ? 'lead' : 'responsible');
-    if (units.length === 0) return;
-    const start = range.start + m.index;
-    const end = start + m[0].length;
-    out.push({ note: { start, end, text: text.slice(start, end), units, keyed: false, emptyValues: [], time: null }, scope });
+    let lo = 0;
+    let hi = marks.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (marks[mid] < range.start) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let i = lo; i < marks.length && marks[i] < range.end; i++) {
+      const k = marks[i];
+      const from = Math.max(range.start, k - NOTE_BEFORE);
+      const m = BLANKET_NOTE.exec(folded.slice(from, Math.min(range.end, k + NOTE_AFTER)));
+      if (!m) continue;
+      const namesStart = from + m.index + m[0].length - m[2].length - m[1].length;
+      const units = parseUnitList(text.slice(namesStart, namesStart + m[1].length), namesStart, m[2] === '牵头' ? 'lead' : 'responsible');
+      if (units.length === 0) continue;
+      const start = from + m.index;
+      const end = start + m[0].length;
+      out.push({ note: { start, end, text: text.slice(start, end), units, keyed: false, emptyValues: [], time: null }, scope });
+      return;
+    }
   };
   for (const item of items) scan({ start: item.marker.end, end: item.range.end }, item);
   for (const p of paragraphs) if (p.kind === 'introduction' || p.kind === 'preamble') scan(p, null);
