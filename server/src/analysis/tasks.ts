@@ -39,14 +39,17 @@ export interface UnitEntry {
 
 const ROLE_ORDER: Record<UnitRole, number> = { lead: 0, responsible: 1, support: 2 };
 
+/** A task's units by name: a name written twice keeps its strongest role (lead, then responsible). */
+function addUnit(byName: Map<string, UnitRole>, u: Unit): void {
+  const prev = byName.get(u.name);
+  if (prev === undefined || ROLE_ORDER[u.role] < ROLE_ORDER[prev]) byName.set(u.name, u.role);
+}
+
 export function taskInfos(doc: ParsedDocument, analysis: DocumentAnalysis): TaskInfo[] {
   if (doc.kind === 'table' && doc.annex) return rowTasks(doc.annex.rows);
   return doc.tasks.map((s, i) => {
     const byName = new Map<string, UnitRole>();
-    const add = (u: Unit): void => {
-      const prev = byName.get(u.name);
-      if (prev === undefined || ROLE_ORDER[u.role] < ROLE_ORDER[prev]) byName.set(u.name, u.role);
-    };
+    const add = (u: Unit): void => addUnit(byName, u);
     s.unitParen?.units.forEach(add);
     const rows = analysis.rowsOf(s);
     for (const r of rows) r.unitList.forEach(add);
@@ -77,10 +80,7 @@ function rowTasks(rows: readonly AnnexRow[]): TaskInfo[] {
   for (const r of rows) {
     if (!r.task || r.task.text.trim().length === 0) continue;
     const byName = new Map<string, UnitRole>();
-    for (const u of r.unitList) {
-      const prev = byName.get(u.name);
-      if (prev === undefined || ROLE_ORDER[u.role] < ROLE_ORDER[prev]) byName.set(u.name, u.role);
-    }
+    for (const u of r.unitList) addUnit(byName, u);
     const time = r.time && r.time.text.trim().length > 0 ? r.time.text.trim() : null;
     out.push({
       serial: out.length + 1,
