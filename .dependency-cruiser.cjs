@@ -63,11 +63,11 @@ module.exports = {
       name: 'adapters-use-the-engine-facade',
       severity: 'error',
       comment:
-        'The CLI, the language server and the API use the engine through its facade (engine/index.ts) and nothing else: ' +
-        'not the parser, the analysis, the fix builders, the rules, the config loader or the engine modules behind the facade. ' +
-        'So config resolution, linting and fixing are the same for the editor and CI. ' +
+        'The CLI, the language server, the reports, the review and the API use the engine through its facade (engine/index.ts) ' +
+        'and nothing else: not the parser, the analysis, the fix builders, the rules, the config loader or the engine modules ' +
+        'behind the facade. So config resolution, linting and fixing are the same for the editor and CI. ' +
         'core, the lexicon, reports and the CLI-only config helpers (template, ignore files) are theirs to use.',
-      from: { path: '^server/src/(cli/|lsp/|api\\.ts$)' },
+      from: { path: '^server/src/(cli/|lsp/|report/|review/|api\\.ts$)' },
       to: { path: '^server/src/((document|analysis|fixes|rules)/|config/(config|load)\\.ts$|engine/(?!index\\.ts$))' },
     },
     {

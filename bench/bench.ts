@@ -1,8 +1,9 @@
 // Parser benchmark: `npm run bench` (tsx bench/bench.ts [--runs=N] [--check]).
 //
 // Generates ~1 MB and ~10 MB documents (bench/generate.ts), writes them to bench/generated/ so the
-// CLI can be timed on them too, and reports the median of N runs of parseDocument(text), split
-// into the alignment of annex rows with body sentences and the rest of the parse.
+// CLI can be timed on them too, and reports the median of N runs of reading a document: the
+// parse (document/parse.ts, what is written), its meaning (analysis/meaning.ts: tasks, headings,
+// kind) and the alignment of annex rows with body sentences (analysis/align.ts), each timed alone.
 // Targets: ≤ 100 ms for 1 MB, and 10 MB / 1 MB time ratio ≤ 12 (no quadratic behaviour).
 // With --check the process exits with 1 when a target is missed.
 
@@ -12,7 +13,10 @@ import { performance } from 'perf_hooks';
 import { spawnSync } from 'child_process';
 import { generateDocumentWithStats, type GeneratedDocument } from './generate';
 import { parseDocument } from '../server/src/document/parse';
-import * as alignModule from '../server/src/document/align';
+import { readMeaning } from '../server/src/analysis/meaning';
+import { alignAnnex } from '../server/src/analysis/align';
+import { DocumentAnalysis } from '../server/src/analysis/analysis';
+import { defaultConfig } from '../server/src/config/config';
 import type { ParsedDocument } from '../server/src/document/model';
 
 const TARGET_1MB_MS = 100;
@@ -34,11 +38,6 @@ const SIZES = [
   { label: '10 MB', bytes: 10_000_000, file: 'bench-10mb.txt' },
 ];
 
-/** The alignment step on its own, when align.ts exports it as `alignAnnex(doc)`. */
-const alignAnnex = (alignModule as Record<string, unknown>).alignAnnex as
-  | ((doc: ParsedDocument) => unknown)
-  | undefined;
-
 interface Result {
   label: string;
   bytes: number;
@@ -47,9 +46,12 @@ interface Result {
   tasks: number;
   rows: number;
   matched: number;
+  parse: number;
+  meaning: number;
+  align: number | null;
+  /** parse + meaning + alignment: what a check reads before its rules run. */
   total: number;
   cold: number;
-  align: number | null;
 }
 
 function median(xs: number[]): number {
@@ -66,10 +68,11 @@ function time<T>(f: () => T): [T, number] {
 
 /** What the bench reports of a parsed document. */
 function countsOf(doc: ParsedDocument): { items: number; tasks: number; rows: number; matched: number } {
-  const matches = doc.alignment?.matches ?? [];
+  const analysis = new DocumentAnalysis(doc, defaultConfig());
+  const matches = analysis.alignment?.matches ?? [];
   return {
     items: doc.items.length,
-    tasks: doc.tasks.length,
+    tasks: analysis.tasks.length,
     rows: doc.annex?.rows.length ?? 0,
     matched: matches.filter((m) => m.sentences.length > 0).length,
   };
@@ -85,25 +88,28 @@ function measure(label: string, bytes: number, file: string): Result {
   // The first run is reported on its own (cold: JIT not warm yet); then warm-up runs, as in a
   // language server that re-checks the document on every keystroke, and RUNS timed runs. The
   // model of the run before is dropped before each run (a server replaces a document's model).
-  const cold = time(() => parseDocument(text))[1];
+  const read = (): number[] => {
+    const [d, parse] = time(() => parseDocument(text));
+    const meaning = time(() => readMeaning(d))[1];
+    const align = d.annex ? time(() => alignAnnex(d))[1] : 0;
+    return [parse, meaning, align];
+  };
+  const cold = read().reduce((a, b) => a + b);
   const counts = countsOf(parseDocument(text));
-  for (let i = 0; i < WARMUP; i++) parseDocument(text);
-  const totals: number[] = [];
-  const aligns: number[] = [];
-  for (let i = 0; i < RUNS; i++) {
-    // Nothing of a run is kept but its times: the next run starts without the model before it.
-    const [d, t] = time(() => parseDocument(text));
-    totals.push(t);
-    if (alignAnnex && d.annex) aligns.push(time(() => alignAnnex(d))[1]);
-  }
+  for (let i = 0; i < WARMUP; i++) read();
+  const runs: number[][] = [];
+  // Nothing of a run is kept but its times: the next run starts without the model before it.
+  for (let i = 0; i < RUNS; i++) runs.push(read());
   return {
     label,
     bytes: Buffer.byteLength(text, 'utf8'),
     gen,
     ...counts,
-    total: median(totals),
+    parse: median(runs.map((r) => r[0])),
+    meaning: median(runs.map((r) => r[1])),
+    align: counts.rows > 0 ? median(runs.map((r) => r[2])) : null,
+    total: median(runs.map((r) => r[0] + r[1] + r[2])),
     cold,
-    align: aligns.length ? median(aligns) : null,
   };
 }
 
@@ -115,19 +121,18 @@ function pad(s: string | number, n: number, left = false): string {
 function main(): void {
   const results = SIZES.map((s) => measure(s.label, s.bytes, s.file));
 
-  console.log(`parseDocument, median of ${RUNS} runs after ${WARMUP} warm-up runs; cold = the first run (node ${process.version})`);
+  console.log(`reading a document (parse, meaning, alignment), median of ${RUNS} runs after ${WARMUP} warm-up runs; cold = the first run (node ${process.version})`);
   const head = [
     pad('doc', 6, true), pad('size', 9), pad('items', 7), pad('tasks', 7), pad('rows', 7),
-    pad('matched', 8), pad('parse ms', 9), pad('align ms', 9), pad('total ms', 9), pad('cold ms', 8),
+    pad('matched', 8), pad('parse ms', 9), pad('meaning', 8), pad('align ms', 9), pad('total ms', 9), pad('cold ms', 8),
   ].join(' ');
   console.log(head);
   console.log('-'.repeat(head.length));
   for (const r of results) {
-    const parse = r.align === null ? '-' : (r.total - r.align).toFixed(1);
     const align = r.align === null ? '-' : r.align.toFixed(1);
     console.log([
       pad(r.label, 6, true), pad(`${(r.bytes / 1e6).toFixed(2)} MB`, 9), pad(r.items, 7), pad(r.tasks, 7),
-      pad(r.rows, 7), pad(r.matched, 8), pad(parse, 9), pad(align, 9), pad(r.total.toFixed(1), 9), pad(r.cold.toFixed(1), 8),
+      pad(r.rows, 7), pad(r.matched, 8), pad(r.parse.toFixed(1), 9), pad(r.meaning.toFixed(1), 8), pad(align, 9), pad(r.total.toFixed(1), 9), pad(r.cold.toFixed(1), 8),
     ].join(' '));
   }
   console.log('');

@@ -3,8 +3,8 @@
 // for the numbering, marker and serial defects, --fix gives the original back byte for byte.
 import { strict as assert } from 'assert';
 import { lintText, fixText, type Diagnostic } from '../../server/src/engine/lint';
-import { parseDocument } from '../../server/src/document/parse';
 import type { AnnexRow, Cell, ParsedDocument } from '../../server/src/document/model';
+import type { DocumentAnalysis } from '../../server/src/analysis/analysis';
 import { toChineseNumeral } from '../../server/src/document/numerals';
 import { readFixture } from '../helpers/fixtures';
 
@@ -54,7 +54,7 @@ function present(c: Cell | null): c is Cell {
 }
 
 /** Each injector returns null when the document has nothing to inject that defect into. */
-const INJECTORS: Record<string, (doc: ParsedDocument) => Injection | null> = {
+const INJECTORS: Record<string, (doc: ParsedDocument, analysis: DocumentAnalysis) => Injection | null> = {
   'skipped chapter number': (doc) => {
     const chapters = doc.outline.filter((i) => i.marker.numeral === 'chinese' && !i.marker.partStyle);
     if (chapters.length < 3) return null;
@@ -107,11 +107,11 @@ const INJECTORS: Record<string, (doc: ParsedDocument) => Injection | null> = {
     if (!p?.time) return null;
     return { text: replace(doc.text, p.time.start, p.time.end, t), rule: 'time-out-of-year', line: lineOf(doc, p.time.start) };
   },
-  'deleted row': (doc) => {
+  'deleted row': (doc, analysis) => {
     const rows = doc.annex?.rows ?? [];
     // A row that heads no merged category cell: deleting one that does changes the rows below.
     const heads = (r: AnnexRow): boolean => r.categories.some((c) => c.present) && rows[r.index + 1]?.categories.some((c) => !c.present) === true;
-    const m = middle(doc.alignment?.matches.filter((x) => x.sentences.length === 1 && x.sentences[0].isTask && !heads(x.row) && (doc.alignment?.rowsOfSentence.get(x.sentences[0].index)?.length ?? 0) === 1) ?? []);
+    const m = middle(analysis.alignment?.matches.filter((x) => x.sentences.length === 1 && analysis.isTask(x.sentences[0]) && !heads(x.row) && (analysis.alignment?.rowsOfSentence.get(x.sentences[0].index)?.length ?? 0) === 1) ?? []);
     if (!m || rows.length < 3) return null;
     const [a, b] = rowLines(doc, m.row);
     return { text: replace(doc.text, a, b, ''), rule: 'annex-missing-row', line: lineOf(doc, m.sentences[0].start), allowed: ['annex-serial'] };
@@ -127,8 +127,8 @@ const INJECTORS: Record<string, (doc: ParsedDocument) => Injection | null> = {
     const line = annex.layout === 'pipes' ? `| ${cells.join(sep)} |${eol}` : `${cells.join(sep)}${eol}`;
     return { text: replace(doc.text, a, a, line), rule: 'annex-orphan-row', line: row.line + 1, allowed: ['annex-serial'] };
   },
-  'changed words in a row': (doc) => {
-    const m = middle(doc.alignment?.matches.filter((x) => x.sentences.length > 0 && x.row.task && x.row.task.text.length > 12) ?? []);
+  'changed words in a row': (doc, analysis) => {
+    const m = middle(analysis.alignment?.matches.filter((x) => x.sentences.length > 0 && x.row.task && x.row.task.text.length > 12) ?? []);
     if (!m?.row.task) return null;
     const t = m.row.task;
     // Replace four characters in the middle with other words.
@@ -158,8 +158,8 @@ const INJECTORS: Record<string, (doc: ParsedDocument) => Injection | null> = {
     const swapped = l2.replace(s2, s1) + l1.replace(s1, s2);
     return { text: doc.text.slice(0, a1) + swapped + doc.text.slice(b2), rule: 'annex-order', line: r1.line + 1, allowed: ['annex-order'] };
   },
-  'replaced row units': (doc) => {
-    const m = middle(doc.alignment?.matches.filter((x) => x.sentences.length > 0 && x.sentences.every((s) => s.unitParen) && present(x.row.units) && x.row.unitList.length > 0) ?? []);
+  'replaced row units': (doc, analysis) => {
+    const m = middle(analysis.alignment?.matches.filter((x) => x.sentences.length > 0 && x.sentences.every((s) => s.unitParen) && present(x.row.units) && x.row.unitList.length > 0) ?? []);
     if (!m?.row.units) return null;
     return { text: replace(doc.text, m.row.units.start, m.row.units.end, '区档案局'), rule: 'annex-unit-mismatch', line: lineOf(doc, m.row.units.start) };
   },
@@ -169,12 +169,12 @@ const INJECTORS: Record<string, (doc: ParsedDocument) => Injection | null> = {
     const c = row.categories[0];
     return { text: replace(doc.text, c.start, c.end, '其他工作'), rule: 'annex-category-mismatch', line: lineOf(doc, c.start) };
   },
-  'body month outside the time node': (doc) => {
+  'body month outside the time node': (doc, analysis) => {
     // A task whose sentence names a month, and the node of its row: change the node to a quarter without that month.
-    for (const s of doc.tasks) {
+    for (const s of analysis.tasks) {
       const mention = s.times.find((t) => t.node.parts.every((p) => p.year === null));
       if (!mention) continue;
-      const rows = doc.alignment?.rowsOfSentence.get(s.index) ?? [];
+      const rows = analysis.alignment?.rowsOfSentence.get(s.index) ?? [];
       const cell = rows.length === 1 && present(rows[0].time) ? rows[0].time : s.inlineTime;
       if (!cell || cell.text.length === 0) continue;
       const months = mention.node.parts.reduce((m, p) => m | p.months, 0);
@@ -215,10 +215,10 @@ describe('injected defects', () => {
   for (const name of DOCUMENTS) {
     describe(name, () => {
       const original = readFixture(name);
-      const doc = parseDocument(original);
       const before = lintText(original);
+      const { doc, analysis } = before;
       for (const [kind, inject] of Object.entries(INJECTORS)) {
-        const inj = inject(doc);
+        const inj = inject(doc, analysis);
         if (!inj) continue;
         it(`${kind} → ${inj.rule} at line ${inj.line}`, () => {
           applied.set(kind, (applied.get(kind) ?? 0) + 1);

@@ -7,6 +7,7 @@ import * as fs from 'fs';
 import { parseDocument } from '../../server/src/document/parse';
 import { outlineJson, type OutlineNodeJson } from '../../server/src/report/outline';
 import { CLI, outlineFixtures, readFixture } from '../helpers/fixtures';
+import { documentFacts } from '../../server/src/engine/facts';
 
 function countLevels(nodes: OutlineNodeJson[], counts: Record<number, number> = {}): Record<number, number> {
   for (const n of nodes) {
@@ -30,7 +31,7 @@ describe('outline of whole documents', () => {
   for (const f of fixtures) {
     it(`parses ${f.name} to its expected structure`, () => {
       const expected = JSON.parse(fs.readFileSync(f.expected, 'utf8'));
-      const actual = outlineJson(parseDocument(readFixture(f.name)));
+      const actual = outlineJson(documentFacts(readFixture(f.name)));
       // Summary first, so a failure says what kind of difference it is.
       assert.equal(actual.title, expected.title, 'title');
       assert.equal(actual.planYear, expected.planYear, 'planYear');
@@ -49,7 +50,7 @@ describe('outline of whole documents', () => {
 
 describe('corpus documents: facts checked by hand', () => {
   it('000 (Putuo 2023): 9 chapters, (一)…(三十二) continuous, 118-row cell annex', () => {
-    const doc = parseDocument(readFixture('corpus/000_8af76b9c2bc005bb.txt'));
+    const { doc, analysis } = documentFacts(readFixture('corpus/000_8af76b9c2bc005bb.txt'));
     assert.equal(doc.planYear, 2023);
     assert.equal(doc.outline.length, 9);
     const level2 = doc.items.filter((i) => i.level === 2).map((i) => i.marker.number);
@@ -58,9 +59,9 @@ describe('corpus documents: facts checked by hand', () => {
     assert.equal(doc.annex?.rows.length, 118);
     assert.deepEqual(doc.annex?.header.map((c) => c.role), ['serial', 'task', 'units', 'time']);
     // 总体要求 holds no tasks.
-    assert.equal(doc.outline[0].taskChapter, false);
+    assert.equal(analysis.meaning.holdsTasks(doc.outline[0]), false);
     // The one body task the published annex has no row for.
-    const uncovered = doc.tasks.filter((s) => !doc.alignment?.rowsOfSentence.has(s.index));
+    const uncovered = analysis.tasks.filter((s) => !analysis.alignment?.rowsOfSentence.has(s.index));
     assert.deepEqual(uncovered.map((s) => doc.lineIndex.lineAt(s.start) + 1), [25]);
     assert.match(uncovered[0].content, /^根据法律法规立改废释/);
   });
@@ -81,12 +82,12 @@ describe('corpus documents: facts checked by hand', () => {
   });
 
   it('003 (Beijing 2017): (一) restarts under each chapter, every task has an inline unit', () => {
-    const doc = parseDocument(readFixture('corpus/003_b70125ba7a548c2f.txt'));
+    const { doc, analysis } = documentFacts(readFixture('corpus/003_b70125ba7a548c2f.txt'));
     assert.equal(doc.planYear, 2017);
     assert.equal(doc.outline.length, 10);
     for (const ch of doc.outline) assert.equal(ch.children[0].marker.number, 1);
-    const withoutUnit = doc.tasks.filter((s) => !s.unitParen);
-    assert.ok(withoutUnit.length < doc.tasks.length / 10, `${withoutUnit.length} tasks without a unit`);
+    const withoutUnit = analysis.tasks.filter((s) => !s.unitParen);
+    assert.ok(withoutUnit.length < analysis.tasks.length / 10, `${withoutUnit.length} tasks without a unit`);
     // (PPP) and (2016-2020年) are ordinary text, not unit parentheticals.
     assert.ok(doc.unitParens.every((p) => p.units.length > 0));
   });

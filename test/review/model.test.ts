@@ -261,10 +261,10 @@ describe('review model: real documents in the wild', () => {
     for (const file of docs) {
       const result = lintText(fs.readFileSync(file, 'utf8'));
       const r = buildReview(result);
-      assert.equal(r.kind, result.doc.kind, file);
+      assert.equal(r.kind, result.analysis.kind, file);
       assert.equal(r.lines.filter((l) => l.rowLine !== null).length, r.rows, file);
-      const covered = new Set(result.doc.alignment?.matches.flatMap((m) => m.sentences.map((s) => s.index)) ?? []);
-      assert.equal(r.lines.filter((l) => l.kind === 'task').length, result.doc.tasks.filter((s) => !covered.has(s.index)).length, file);
+      const covered = new Set(result.analysis.alignment?.matches.flatMap((m) => m.sentences.map((s) => s.index)) ?? []);
+      assert.equal(r.lines.filter((l) => l.kind === 'task').length, result.analysis.tasks.filter((s) => !covered.has(s.index)).length, file);
       const m = r.charts.months;
       assert.ok(m.wholeYear + m.otherYear + m.none <= r.lines.length, file);
     }

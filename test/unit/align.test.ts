@@ -1,6 +1,9 @@
 import { strict as assert } from 'assert';
-import type { Alignment, ParsedDocument, RowMatch } from '../../server/src/document/model';
-import { alignAnnex, MATCH_THRESHOLD, similarity } from '../../server/src/document/align';
+import type { ParsedDocument } from '../../server/src/document/model';
+import { alignAnnex, MATCH_THRESHOLD, similarity, type Alignment, type RowMatch } from '../../server/src/analysis/align';
+import { DocumentAnalysis } from '../../server/src/analysis/analysis';
+import { readMeaning } from '../../server/src/analysis/meaning';
+import { defaultConfig } from '../../server/src/config/config';
 import { parseDocument } from '../../server/src/document/parse';
 
 function doc(...lines: string[]): string {
@@ -17,9 +20,15 @@ function withAnnex(body: string[], rows: string[]): ParsedDocument {
   return d;
 }
 
+/** The document's meaning and alignment, as a check reads them. */
+function analysisOf(d: ParsedDocument): DocumentAnalysis {
+  return new DocumentAnalysis(d, defaultConfig());
+}
+
 function alignmentOf(d: ParsedDocument): Alignment {
-  assert.ok(d.alignment, 'expected an alignment');
-  return d.alignment;
+  const alignment = analysisOf(d).alignment;
+  assert.ok(alignment, 'expected an alignment');
+  return alignment;
 }
 
 /** For each row: the indices of the sentences it covers. */
@@ -98,7 +107,7 @@ describe('align', () => {
 
     it('reads the sentences the test expects', () => {
       assert.deepEqual(
-        d.sentences.map((s) => [s.index, s.isTitle]),
+        d.sentences.map((s) => [s.index, readMeaning(d).isTitle(s)]),
         [
           [0, true],
           [1, false],
@@ -252,7 +261,7 @@ describe('align', () => {
   describe('edge cases', () => {
     it('aligns nothing for a document without an annex', () => {
       const d = parseDocument(doc('一、重点任务', '(一)做好甲工作。'));
-      assert.equal(d.alignment, null);
+      assert.equal(analysisOf(d).alignment, null);
       const a = alignAnnex(d);
       assert.deepEqual(a.matches, []);
       assert.equal(a.rowsOfSentence.size, 0);
@@ -260,8 +269,8 @@ describe('align', () => {
 
     it('does not align a table when the body has no sentences: it is a standalone task table', () => {
       const d = parseDocument(doc('附件', '序号 | 任务 | 责任单位 | 时间节点', '1 | 做好甲工作。 | 区甲局 | 全年'));
-      assert.equal(d.kind, 'table');
-      assert.equal(d.alignment, null);
+      assert.equal(analysisOf(d).kind, 'table');
+      assert.equal(analysisOf(d).alignment, null);
       assert.equal(d.annex?.rows.length, 1);
     });
 

@@ -68,7 +68,7 @@ describe('config', () => {
 
   it('nonTaskSections from the config decides which chapters hold tasks', () => {
     const text = '2026年某区政务公开工作要点\n一、重点任务\n(一)做好甲。加强乙工作。\n';
-    assert.equal(lintText(text).doc.tasks.length, 1);
-    assert.equal(lintText(text, mergeConfig(defaultConfig(), { nonTaskSections: ['重点任务'] })).doc.tasks.length, 0);
+    assert.equal(lintText(text).analysis.tasks.length, 1);
+    assert.equal(lintText(text, mergeConfig(defaultConfig(), { nonTaskSections: ['重点任务'] })).analysis.tasks.length, 0);
   });
 });

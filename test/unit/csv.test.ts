@@ -84,7 +84,7 @@ describe('CSV', () => {
     const rows = readCsv(taskTableCsv(doc, analysis));
     assert.deepEqual(rows[0], TASK_TABLE_HEADER);
     assert.deepEqual(rows[0], ['序号', '任务', '责任单位', '时间节点', '行号']);
-    assert.equal(rows.length, 1 + doc.tasks.length);
+    assert.equal(rows.length, 1 + analysis.tasks.length);
     assert.deepEqual(rows[2], ['2', '及时发布重点建设项目目录。', '市发展改革委牵头，各区政府负责', '', '15']);
     assert.deepEqual(rows[5], ['5', '按月公开低保人数、资金支出情况。', '市民政局', '全年', '18']);
     assert.deepEqual(rows.slice(1).map((r) => r[0]), ['1', '2', '3', '4', '5', '6', '7', '8']);
@@ -107,7 +107,7 @@ describe('CSV', () => {
     for (const name of ['corpus/000_8af76b9c2bc005bb.txt', 'corpus/003_b70125ba7a548c2f.txt', 'custom/pdf-wrapped-circled.txt']) {
       const { doc, analysis } = analyse(readFixture(name));
       const rows = readCsv(taskTableCsv(doc, analysis));
-      assert.equal(rows.length, 1 + doc.tasks.length, name);
+      assert.equal(rows.length, 1 + analysis.tasks.length, name);
       for (const r of rows) {
         assert.equal(r.length, 5, name);
         assert.doesNotMatch(r[1], /[\r\n]/, name);

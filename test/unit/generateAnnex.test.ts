@@ -6,7 +6,8 @@ import { defaultConfig } from '../../server/src/config/config';
 import { parseDocument } from '../../server/src/document/parse';
 import { lintText } from '../../server/src/engine/lint';
 import { applyEdits } from '../../server/src/core';
-import { annexEdit, annexTitle, cellText, documentEol, generateAnnexRows, generateAnnexTable, joinLines } from '../../server/src/fixes/generateAnnex';
+import { annexEdit, annexTitle, cellText, documentEol, generateAnnexRows, generateAnnexTable } from '../../server/src/fixes/generateAnnex';
+import { joinLines } from '../../server/src/document/text';
 import { commandHandlers, COMMANDS } from '../../server/src/lsp/commands';
 import type { DocumentState } from '../../server/src/lsp/checks';
 import { taskTableCsv } from '../../server/src/report/csv';
@@ -97,15 +98,15 @@ describe('generateAnnex', () => {
     for (const name of ['annex-pipes.txt', 'annex-tabs.txt', 'annex-cells-merged.txt']) {
       const text = readFixture(`examples/${name}`);
       const out = withAnnex(text);
-      const before = analyse(text).doc;
-      const after = analyse(out).doc;
-      assert.equal(after.annex?.layout, 'pipes', name);
-      assert.equal(after.annex?.rows.length, after.tasks.length, name);
-      assert.equal(after.tasks.length, before.tasks.length, name);
+      const before = analyse(text);
+      const after = analyse(out);
+      assert.equal(after.doc.annex?.layout, 'pipes', name);
+      assert.equal(after.doc.annex?.rows.length, after.analysis.tasks.length, name);
+      assert.equal(after.analysis.tasks.length, before.analysis.tasks.length, name);
       // Everything up to the old header is kept, the 附件 line and the title with it.
-      const headerStart = before.lines[before.lineIndex.lineAt(before.annex!.headerRange.start)].start;
+      const headerStart = before.doc.lines[before.doc.lineIndex.lineAt(before.doc.annex!.headerRange.start)].start;
       assert.equal(out.slice(0, headerStart), text.slice(0, headerStart), name);
-      assert.equal(after.annex?.title?.text, before.annex?.title?.text, name);
+      assert.equal(after.doc.annex?.title?.text, before.doc.annex?.title?.text, name);
     }
     // The time nodes of the old rows survive the regeneration.
     const pipes = analyse(withAnnex(readFixture('examples/annex-pipes.txt'))).doc;

@@ -1,7 +1,9 @@
 import { strict as assert } from 'assert';
 import type { Item, ParsedDocument, Sentence } from '../../server/src/document/model';
 import { parseDocument, stripTrailingPunctuation } from '../../server/src/document/parse';
-import { isNonTaskTitle } from '../../server/src/document/meaning';
+import { isNonTaskTitle, readMeaning } from '../../server/src/analysis/meaning';
+import { DocumentAnalysis } from '../../server/src/analysis/analysis';
+import { defaultConfig } from '../../server/src/config/config';
 
 function doc(...lines: string[]): string {
   return lines.join('\n') + '\n';
@@ -29,8 +31,15 @@ function assertRanges(d: ParsedDocument): void {
   for (const p of d.unitParens) assert.equal(t.slice(p.start, p.end), p.text);
 }
 
-/** A structural summary that does not depend on offsets. */
+/** The sentences with whether each is a title and a task (analysis/meaning.ts reads the parse). */
+function titleTask(d: ParsedDocument): [string, boolean, boolean][] {
+  const m = readMeaning(d);
+  return d.sentences.map((s) => [s.content, m.isTitle(s), m.isTask(s)]);
+}
+
+/** A structural summary that does not depend on offsets: the parse and what it means. */
 function shape(d: ParsedDocument): unknown {
+  const m = readMeaning(d);
   const item = (it: Item): unknown => ({
     level: it.level,
     marker: it.marker.text,
@@ -38,7 +47,7 @@ function shape(d: ParsedDocument): unknown {
     endLine: it.endLine,
     title: it.title,
     headingOnly: it.headingOnly,
-    taskChapter: it.taskChapter,
+    taskChapter: m.holdsTasks(it),
     children: it.children.map(item),
   });
   return {
@@ -46,10 +55,10 @@ function shape(d: ParsedDocument): unknown {
     planYear: d.planYear,
     dates: d.dates.map((x) => x.text),
     outline: d.outline.map(item),
-    sentences: d.sentences.map((s) => [s.content, s.isTitle, s.isTask, s.unitParen?.text ?? null, s.inlineTime?.text ?? null]),
+    sentences: d.sentences.map((s) => [s.content, m.isTitle(s), m.isTask(s), s.unitParen?.text ?? null, s.inlineTime?.text ?? null]),
     paragraphs: d.paragraphs.map((p) => [p.kind, p.line, p.text]),
     annexRows: d.annex?.rows.map((r) => [r.serial, r.task?.text, r.line, r.endLine]) ?? null,
-    matches: d.alignment?.matches.map((m) => m.sentences.map((s) => s.index)) ?? null,
+    matches: new DocumentAnalysis(d, defaultConfig()).alignment?.matches.map((x) => x.sentences.map((s) => s.index)) ?? null,
   };
 }
 
@@ -58,7 +67,7 @@ function sentenceTexts(d: ParsedDocument): string[] {
 }
 
 function taskTexts(d: ParsedDocument): string[] {
-  return d.tasks.map((s) => s.content);
+  return readMeaning(d).tasks.map((s) => s.content);
 }
 
 function sentence(d: ParsedDocument, content: string): Sentence {
@@ -228,7 +237,7 @@ describe('parse: parseDocument', () => {
       assert.equal(h.endLine, 5);
       assert.deepEqual(h.range, { start: at(text, '(一)'), end: at(text, '加强解读材料发布。') + 9 });
       assert.deepEqual(
-        h.sentences.map((s) => [s.start, s.end, s.isTitle, s.isTask]),
+        h.sentences.map((s) => [s.start, s.end, readMeaning(d).isTitle(s), readMeaning(d).isTask(s)]),
         [
           [at(text, '做好政策解读工作。'), at(text, '做好政策解读工作。') + 9, false, true],
           [at(text, '加强解读材料发布。'), at(text, '加强解读材料发布。') + 9, false, true],
@@ -241,7 +250,7 @@ describe('parse: parseDocument', () => {
     it('does not make the heading text a sentence', () => {
       const d = parseDocument(doc('一、重点任务', '(一)加强政策解读'));
       assert.deepEqual(d.sentences, []);
-      assert.deepEqual(d.tasks, []);
+      assert.deepEqual(readMeaning(d).tasks, []);
       assert.equal(d.items[1].title, '加强政策解读');
     });
 
@@ -260,7 +269,7 @@ describe('parse: parseDocument', () => {
       const text = doc('一、重点任务', '(一)加强组织领导。各单位要高度重视。做好甲工作。');
       const d = parseDocument(text);
       assert.deepEqual(
-        d.sentences.map((s) => [s.content, s.isTitle, s.isTask]),
+        titleTask(d),
         [
           ['加强组织领导。', true, false],
           ['各单位要高度重视。', false, true],
@@ -274,7 +283,7 @@ describe('parse: parseDocument', () => {
     it('makes a one-sentence item its own task', () => {
       const d = parseDocument(doc('一、重点任务', '(一)做好甲工作。'));
       assert.deepEqual(
-        d.sentences.map((s) => [s.content, s.isTitle, s.isTask]),
+        titleTask(d),
         [['做好甲工作。', false, true]],
       );
     });
@@ -283,13 +292,13 @@ describe('parse: parseDocument', () => {
       const long = `做好${'甲'.repeat(39)}工作。`;
       const d = parseDocument(doc('一、重点任务', `(一)${long}做好乙工作。`));
       assert.deepEqual(
-        d.sentences.map((s) => s.isTitle),
+        titleTask(d).map(([, title]) => title),
         [false, false],
       );
       const exactly40 = `做好${'甲'.repeat(36)}工作。`;
       const d40 = parseDocument(doc('一、重点任务', `(一)${exactly40}做好乙工作。`));
       assert.deepEqual(
-        d40.sentences.map((s) => s.isTitle),
+        titleTask(d40).map(([, title]) => title),
         [true, false],
       );
     });
@@ -358,7 +367,7 @@ describe('parse: parseDocument', () => {
         doc('一、总体要求', '(一)指导思想', '坚持以人民为中心。', '二、指导思想和工作目标', '坚持公开为常态。', '三、围绕其他重点工作目标强化信息公开', '(一)做好甲工作。'),
       );
       assert.deepEqual(
-        d.items.map((i) => [i.title, i.taskChapter]),
+        d.items.map((i) => [i.title, readMeaning(d).holdsTasks(i)]),
         [
           ['总体要求', false],
           ['指导思想', false],
@@ -371,9 +380,9 @@ describe('parse: parseDocument', () => {
       assert.deepEqual(taskTexts(d), ['做好甲工作。']);
     });
 
-    it('takes the non-task names from the options', () => {
-      const d = parseDocument(doc('一、保障措施', '(一)做好甲工作。', '二、总体要求', '(一)做好乙工作。'), { nonTaskSections: ['保障措施'] });
-      assert.deepEqual(taskTexts(d), ['做好乙工作。']);
+    it('takes the non-task names from the config', () => {
+      const d = parseDocument(doc('一、保障措施', '(一)做好甲工作。', '二、总体要求', '(一)做好乙工作。'));
+      assert.deepEqual(readMeaning(d, ['保障措施']).tasks.map((s) => s.content), ['做好乙工作。']);
     });
 
     it('isNonTaskTitle accepts only names and joiners', () => {
@@ -543,7 +552,7 @@ describe('parse: parseDocument', () => {
       assert.deepEqual(d.sentences, []);
       assert.deepEqual(d.paragraphs, []);
       assert.equal(d.annex, null);
-      assert.equal(d.alignment, null);
+      assert.equal(new DocumentAnalysis(d, defaultConfig()).alignment, null);
       assert.equal(d.lines.length, 1);
     });
 

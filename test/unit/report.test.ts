@@ -2,7 +2,7 @@ import { strict as assert } from 'assert';
 import { lintText } from '../../server/src/engine/lint';
 import { formatJson, formatStylish, toJsonResult } from '../../server/src/report/format';
 import { outlineText } from '../../server/src/report/outline';
-import { parseDocument } from '../../server/src/document/parse';
+import { documentFacts } from '../../server/src/engine/facts';
 import { readFixture } from '../helpers/fixtures';
 
 const TEXT = '2026年某区政务公开工作要点\n一、甲\n(一)做好甲。(区甲局负责落实)\n(三)做好乙。(区乙局负责落实)\n二.乙\n';
@@ -45,12 +45,12 @@ describe('report formats', () => {
   });
 
   it('outline text: a readable tree with the annex rows and their body lines', () => {
-    const out = outlineText(parseDocument(readFixture('examples/annex-pipes.txt')));
+    const out = outlineText(documentFacts(readFixture('examples/annex-pipes.txt')));
     assert.match(out, /^标题: 2026年某区政务公开工作要点\n年度: 2026\n任务: 6 条\n/);
     assert.match(out, /^一、总体要求 {2}\(第 3 行\) {2}\[非任务章节\]$/m);
     assert.match(out, /^附件任务分解表 \(第 11 行, 竖线分隔, 6 行\): 序号 \| 任务分解 \| 责任单位 \| 时间节点$/m);
     assert.match(out, /^ {2}1\. 按规定公开部门预决算。 {2}\[区财政局、各部门; 全年\] {2}→ 正文第 6 行$/m);
-    const none = outlineText(parseDocument('无标题的一段话'));
+    const none = outlineText(documentFacts('无标题的一段话'));
     assert.match(none, /^标题: \(未识别\)\n年度: \(未知\)/);
     assert.match(none, /附件任务分解表: 无/);
   });

@@ -1,13 +1,12 @@
-// The alignment's similarity (server/src/document/similarity.ts): the fast implementation against
+// The alignment's similarity (server/src/analysis/similarity.ts): the fast implementation against
 // the reference one, on random keys and random sequences of span edits, and whole alignments
 // computed with each on random documents whose rows copy, drift from or ignore the body.
 import { strict as assert } from 'assert';
 import * as fc from 'fast-check';
-import { BigramIndex, MAX_POSTINGS, NearScorer, ReferenceSimilarity, fastSimilarity, referenceSimilarity, type KeySource, type SpanScorer, type SpanSimilarity } from '../../server/src/document/similarity';
-import { alignAnnex } from '../../server/src/document/align';
+import { BigramIndex, MAX_POSTINGS, NearScorer, ReferenceSimilarity, fastSimilarity, referenceSimilarity, type KeySource, type SpanScorer, type SpanSimilarity } from '../../server/src/analysis/similarity';
+import { alignAnnex, type Alignment } from '../../server/src/analysis/align';
 import { parseDocument } from '../../server/src/document/parse';
 import { textKey } from '../../server/src/document/text';
-import type { Alignment } from '../../server/src/document/model';
 
 /** Keys from a few characters, so that bigrams repeat within and across keys (a letter and a digit too). */
 const key = fc.array(fc.constantFrom('甲', '乙', '丙', '丁', '戊', 'a', '1'), { maxLength: 10 }).map((cs) => cs.join(''));

@@ -64,7 +64,7 @@ describe('a standalone task table', () => {
   });
 
   it('shows the table’s own outline in the outline view', () => {
-    const symbols = documentSymbols(doc);
+    const symbols = documentSymbols(result);
     assert.equal(symbols.length, 1);
     const table = symbols[0];
     assert.equal(table.name, '任务表:2018年政务公开工作主要任务分解表');

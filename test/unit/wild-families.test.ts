@@ -6,6 +6,7 @@ import { parseDocument } from '../../server/src/document/parse';
 import { lintText } from '../../server/src/engine/lint';
 import { defaultConfig, mergeConfig } from '../../server/src/config/config';
 import { STANDALONE_TABLE } from '../helpers/documents';
+import { documentFacts } from '../../server/src/engine/facts';
 
 const lines = (...ls: string[]): string => ls.join('\n') + '\n';
 const findings = (text: string): string[] =>
@@ -16,7 +17,7 @@ const findings = (text: string): string[] =>
 describe('documents in the wild', () => {
   describe('responsibility written outside parentheses', () => {
     it('reads a labelled line after an item as the units of all its sentences, with roles', () => {
-      const doc = parseDocument(
+      const { doc, analysis } = documentFacts(
         lines(
           '2016年全区海洋经济工作要点',
           '一、实施项目带动',
@@ -28,8 +29,8 @@ describe('documents in the wild', () => {
           '完成时限：6月底前',
         ),
       );
-      assert.equal(doc.tasks.length, 3);
-      const [a, b, c] = doc.tasks;
+      assert.equal(analysis.tasks.length, 3);
+      const [a, b, c] = analysis.tasks;
       assert.equal(a.unitParen, b.unitParen);
       assert.deepEqual(
         a.unitParen!.units.map((u) => `${u.name}/${u.role}`),
@@ -41,7 +42,7 @@ describe('documents in the wild', () => {
     });
 
     it('reads a unit note with a remark, and 指导 as a role', () => {
-      const doc = parseDocument(
+      const { doc, analysis } = documentFacts(
         lines(
           '关于促进某区高质量发展的实施意见',
           '一、主要任务',
@@ -50,7 +51,7 @@ describe('documents in the wild', () => {
           '3.做好行业指导。（省发展改革委指导，各市负责）',
         ),
       );
-      assert.deepEqual(doc.tasks.map((t) => t.unitParen?.units.map((u) => u.name).join('、')), [
+      assert.deepEqual(analysis.tasks.map((t) => t.unitParen?.units.map((u) => u.name).join('、')), [
         '税务总局、财政部、海关总署',
         '市场监管总局',
         '省发展改革委、各市',
@@ -70,11 +71,11 @@ describe('documents in the wild', () => {
         '三、强化平台建设',
         '（四）办好政府网站。',
       );
-      const doc = parseDocument(text);
-      assert.deepEqual(doc.blanketNotes.map((n) => n.units.map((u) => `${u.name}/${u.role}`).join('、')), ['区政务公开办/lead', '区司法局/responsible']);
+      const { doc, analysis } = documentFacts(text);
+      assert.deepEqual(analysis.meaning.blanketNotes.map((n) => n.units.map((u) => `${u.name}/${u.role}`).join('、')), ['区政务公开办/lead', '区司法局/responsible']);
       // The note itself is no task; each covers the tasks after it inside its chapter.
       assert.deepEqual(
-        doc.tasks.map((t) => `${t.content}:${t.unitParen?.units[0].name ?? t.blanketNote?.units[0].name ?? '-'}`),
+        analysis.tasks.map((t) => `${t.content}:${t.unitParen?.units[0].name ?? analysis.blanketNoteOf(t)?.units[0].name ?? '-'}`),
         ['做好财政预决算公开工作。:区财政局', '做好重大建设项目信息公开。:区政务公开办', '做好政策解读。:区司法局', '做好解读回应。:区司法局', '办好政府网站。:-'],
       );
       const always = lintText(text, mergeConfig(defaultConfig(), { requireUnit: 'always' }));
@@ -94,7 +95,7 @@ describe('documents in the wild', () => {
 
   describe('which paragraphs are tasks', () => {
     it('holds no tasks in goals, principles and requirements, nor in a heading above numbered sub-items', () => {
-      const doc = parseDocument(
+      const { analysis } = documentFacts(
         lines(
           '关于某区综合保税区高质量发展的实施意见',
           '一、发展目标',
@@ -106,7 +107,7 @@ describe('documents in the wild', () => {
           '各部门要切实加强组织领导。',
         ),
       );
-      assert.deepEqual(doc.tasks.map((t) => t.content), ['推广增值税一般纳税人资格试点。']);
+      assert.deepEqual(analysis.tasks.map((t) => t.content), ['推广增值税一般纳税人资格试点。']);
     });
 
     it('holds no tasks in a closing chapter titled with a verb (加强组织保障, 抓好工作落实), unless it carries unit notes', () => {
@@ -120,15 +121,15 @@ describe('documents in the wild', () => {
         '三、抓好工作落实',
         '（四）开展督查评估。（责任单位：市政府督查室）',
       );
-      const doc = parseDocument(text);
-      assert.deepEqual(doc.items.filter((i) => i.parent === null).map((i) => i.taskChapter), [true, false, true]);
-      assert.deepEqual(doc.tasks.map((t) => t.content), ['及时发布稳经济政策措施。', '各单位要明确分管负责同志。', '开展督查评估。']);
+      const { doc, analysis } = documentFacts(text);
+      assert.deepEqual(doc.items.filter((i) => i.parent === null).map((i) => analysis.meaning.holdsTasks(i)), [true, false, true]);
+      assert.deepEqual(analysis.tasks.map((t) => t.content), ['及时发布稳经济政策措施。', '各单位要明确分管负责同志。', '开展督查评估。']);
       assert.deepEqual(findings(text), []);
     });
 
     it('keeps a goals chapter that carries unit notes a task chapter', () => {
-      const doc = parseDocument(lines('2026年某区工作要点', '一、保障措施', '（一）加强培训。组织开展业务培训。（区政府办公室负责）'));
-      assert.deepEqual(doc.tasks.map((t) => t.content), ['组织开展业务培训。']);
+      const { analysis } = documentFacts(lines('2026年某区工作要点', '一、保障措施', '（一）加强培训。组织开展业务培训。（区政府办公室负责）'));
+      assert.deepEqual(analysis.tasks.map((t) => t.content), ['组织开展业务培训。']);
     });
   });
 
@@ -140,7 +141,7 @@ describe('documents in the wild', () => {
     });
 
     it('does not read an attachment list as outline, and reads a marker glued to a date', () => {
-      const doc = parseDocument(
+      const { doc, analysis } = documentFacts(
         lines(
           '2017年某区工作要点',
           '一、加快信息化建设',
@@ -151,7 +152,7 @@ describe('documents in the wild', () => {
         ),
       );
       assert.deepEqual(doc.items.map((i) => i.marker.text), ['一、', '1.', '2.']);
-      assert.equal(doc.tasks[0].content, '2017年10月底前实现网上办事全覆盖。');
+      assert.equal(analysis.tasks[0].content, '2017年10月底前实现网上办事全覆盖。');
       assert.deepEqual(findings(doc.text), []);
     });
 
@@ -168,7 +169,7 @@ describe('documents in the wild', () => {
 
   describe('tables as they really arrive', () => {
     it('reads pipes without outer bars, bar-only lines, section rows and rows with merged cells', () => {
-      const doc = parseDocument(
+      const { doc, analysis } = documentFacts(
         lines(
           '2021 年政务公开工作重点任务台账 |',
           '序号 | 工作任务 | 细化分工 | 责任处室 | 完成时限 | 备注 |',
@@ -181,7 +182,7 @@ describe('documents in the wild', () => {
           '3 | 积极推进预算公开 | 财务处 | 2021年8月公布上年度决算信息 |',
         ),
       );
-      assert.equal(doc.kind, 'table');
+      assert.equal(analysis.kind, 'table');
       const annex = doc.annex!;
       assert.equal(annex.layout, 'pipes');
       assert.deepEqual(annex.sections.map((s) => s.text), ['一、常规事项', '二、专项事项']);
@@ -195,7 +196,7 @@ describe('documents in the wild', () => {
     });
 
     it('reads a table copied without bars: header cells broken over lines, multi-line unit cells, merged cells, lists inside cells', () => {
-      const doc = parseDocument(
+      const { doc, analysis } = documentFacts(
         lines(
           '2016年某区生态环境保护工作要点',
           '一、推进生态文明建设。建立领导机制，成立领导小组。组织编制建设规划。',
@@ -242,14 +243,14 @@ describe('documents in the wild', () => {
       );
       // Lists inside cells are not outline; the table is not compared with the body; 区财金局 sounds like 区财经局.
       assert.deepEqual(doc.items.map((i) => i.marker.text), ['一、']);
-      assert.equal(doc.alignment, null);
+      assert.equal(analysis.alignment, null);
       assert.deepEqual(findings(doc.text), ['29:unit-inconsistent-name']);
     });
 
     it('reads a standalone table copied without bars and without 附件: its sections and numbered task cells are its outline', () => {
       const text = STANDALONE_TABLE;
-      const doc = parseDocument(text);
-      assert.equal(doc.kind, 'table');
+      const { doc, analysis } = documentFacts(text);
+      assert.equal(analysis.kind, 'table');
       const annex = doc.annex!;
       assert.equal(annex.layout, 'lines');
       assert.equal(annex.title?.text, '2018年政务公开工作主要任务分解表');
@@ -282,8 +283,8 @@ describe('documents in the wild', () => {
         '|  |  | 开展政策解读进基层活动 | 宣传处 |  | 9月底前 |',
         '| 2 | 做好信息发布 | 及时发布疫情防控信息 | 疾控处 | 应急处 | 长期坚持 |',
       );
-      const doc = parseDocument(text);
-      assert.equal(doc.kind, 'table');
+      const { doc, analysis } = documentFacts(text);
+      assert.equal(analysis.kind, 'table');
       assert.deepEqual(
         doc.annex!.rows.map((r) => [r.serial, r.serialCell?.present, r.task?.text, r.unitList.map((u) => `${u.name}/${u.role}`).join('、'), r.time?.text]),
         [
@@ -296,9 +297,9 @@ describe('documents in the wild', () => {
     });
 
     it('does not take header names on lines of their own for a table without a units column', () => {
-      const doc = parseDocument(lines('2024年某局工作要点', '一、加强学习', '工作任务', '工作要求', '具体要求', '1.认真学习有关文件精神，提高认识。'));
+      const { doc, analysis } = documentFacts(lines('2024年某局工作要点', '一、加强学习', '工作任务', '工作要求', '具体要求', '1.认真学习有关文件精神，提高认识。'));
       assert.equal(doc.annex, null);
-      assert.equal(doc.kind, 'plan');
+      assert.equal(analysis.kind, 'plan');
     });
   });
 });

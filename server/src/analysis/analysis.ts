@@ -1,17 +1,58 @@
-// Document-wide facts that several rules need, computed once per check and only when asked.
+// The semantic layer of one check: what the parsed document means, computed once per check and
+// only when asked (an outline of the body never aligns the table). The parsed document is never
+// changed: everything here is read from it and kept here, so it goes when the check ends.
 
-import type { AnnexRow, Item, ParsedDocument, RowMatch, Sentence } from '../document/model';
+import type { AnnexRow, Item, ParsedDocument, Sentence, UnitParenthetical } from '../document/model';
 import type { ResolvedConfig } from '../config/config';
 import { analyseNumbering, type Numbering } from './numbering';
+import { readMeaning, type DocumentKind, type Meaning } from './meaning';
+import { alignAnnex, type Alignment, type RowMatch } from './align';
 
 export class DocumentAnalysis {
   private numberingCache: Numbering | undefined;
   private parenWidthCache: 'full' | 'half' | undefined;
+  private meaningCache: Meaning | undefined;
+  private alignmentCache: Alignment | null | undefined;
 
   constructor(
     readonly doc: ParsedDocument,
     readonly config: ResolvedConfig,
   ) {}
+
+  /** Which sentences are tasks and headings, the blanket notes, the document's kind (meaning.ts). */
+  get meaning(): Meaning {
+    return (this.meaningCache ??= readMeaning(this.doc, this.config.nonTaskSections));
+  }
+
+  /** The task sentences in document order. */
+  get tasks(): readonly Sentence[] {
+    return this.meaning.tasks;
+  }
+
+  get kind(): DocumentKind {
+    return this.meaning.kind;
+  }
+
+  isTask(s: Sentence): boolean {
+    return this.meaning.isTask(s);
+  }
+
+  /** The blanket note that gives a task its units when it names none (`以下各项任务均由甲部牵头`). */
+  blanketNoteOf(s: Sentence): UnitParenthetical | null {
+    return this.meaning.blanketNoteOf(s);
+  }
+
+  /**
+   * The body↔table alignment (align.ts), null when nothing is compared: no table, a standalone
+   * table, or a table read without bars (read with less confidence: its rows are checked, but not
+   * compared with the body; annex-structure says so).
+   */
+  get alignment(): Alignment | null {
+    if (this.alignmentCache !== undefined) return this.alignmentCache;
+    const annex = this.doc.annex;
+    const compared = annex !== null && annex.layout !== 'lines' && this.kind === 'plan-with-annex';
+    return (this.alignmentCache = compared ? alignAnnex(this.doc) : null);
+  }
 
   /** The plan year: the config's, else the document's (title, then preamble date). */
   get planYear(): number | null {
@@ -20,12 +61,12 @@ export class DocumentAnalysis {
 
   /** The annex rows matched to a body sentence (empty when there is no annex or no row). */
   rowsOf(sentence: Sentence): AnnexRow[] {
-    return this.doc.alignment?.rowsOfSentence.get(sentence.index) ?? [];
+    return this.alignment?.rowsOfSentence.get(sentence.index) ?? [];
   }
 
   /** The alignment result of a row. */
   matchOf(row: AnnexRow): RowMatch | undefined {
-    return this.doc.alignment?.matches[row.index];
+    return this.alignment?.matches[row.index];
   }
 
   /** The top-level item (chapter) that holds an item. */
@@ -46,7 +87,7 @@ export class DocumentAnalysis {
   }
 
   get numbering(): Numbering {
-    return (this.numberingCache ??= analyseNumbering(this.doc));
+    return (this.numberingCache ??= analyseNumbering(this.doc, this.kind));
   }
 
   /**
@@ -77,11 +118,11 @@ export class DocumentAnalysis {
   /** How many tasks there are and how many have units (inline, labelled, or in a row with units). */
   get unitCoverage(): { tasks: number; covered: number } {
     if (this.coverageCache) return this.coverageCache;
-    const tasks = this.doc.tasks;
+    const tasks = this.tasks;
     let covered = 0;
     for (let i = 0; i < tasks.length; i++) {
       const s = tasks[i];
-      if ((s.unitParen && s.unitParen.units.length > 0) || s.unitParen?.emptyValues.length || s.blanketNote || this.rowsOf(s).some((r) => r.unitList.length > 0)) covered++;
+      if ((s.unitParen && s.unitParen.units.length > 0) || s.unitParen?.emptyValues.length || this.blanketNoteOf(s) !== null || this.rowsOf(s).some((r) => r.unitList.length > 0)) covered++;
     }
     const annex = this.doc.annex;
     let total = tasks.length;

@@ -3,6 +3,7 @@
 // The outline rules and the renumber command both work from the chains built here.
 
 import type { Item, Marker, ParsedDocument } from '../document/model';
+import type { DocumentKind } from './meaning';
 import type { TextEdit } from '../core';
 import { toChineseNumeral } from '../document/numerals';
 
@@ -51,9 +52,9 @@ function keyOfItem(item: Item, levels: Set<number>): string {
  * The body's numbering; in a standalone table, also the table's own outline (its section rows and
  * the numbers opening its task cells), numbered apart from the cover notice's.
  */
-export function analyseNumbering(doc: ParsedDocument): Numbering {
+export function analyseNumbering(doc: ParsedDocument, kind: DocumentKind): Numbering {
   const body = numberItems(doc.items);
-  if (doc.kind !== 'table' || !doc.annex || doc.annex.items.length === 0) return body;
+  if (kind !== 'table' || !doc.annex || doc.annex.items.length === 0) return body;
   const table = numberItems(doc.annex.items);
   return {
     continuous: new Map([...body.continuous, ...[...table.continuous].map(([k, v]) => [`table:${k}`, v] as const)]),

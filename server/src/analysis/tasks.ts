@@ -4,7 +4,6 @@
 // key, else its row. In a standalone table a task is a row: units and time from its cells.
 
 import type { AnnexRow, ParsedDocument, Range, Sentence, Unit, UnitRole } from '../document/model';
-import { ROLE_WORD } from '../lexicon';
 import type { DocumentAnalysis } from './analysis';
 
 export interface TaskUnit {
@@ -46,15 +45,15 @@ function addUnit(byName: Map<string, UnitRole>, u: Unit): void {
 }
 
 export function taskInfos(doc: ParsedDocument, analysis: DocumentAnalysis): TaskInfo[] {
-  if (doc.kind === 'table' && doc.annex) return rowTasks(doc.annex.rows);
-  return doc.tasks.map((s, i) => {
+  if (analysis.kind === 'table' && doc.annex) return rowTasks(doc.annex.rows);
+  return analysis.tasks.map((s, i) => {
     const byName = new Map<string, UnitRole>();
     const add = (u: Unit): void => addUnit(byName, u);
     s.unitParen?.units.forEach(add);
     const rows = analysis.rowsOf(s);
     for (const r of rows) r.unitList.forEach(add);
     // A blanket note above (`以下各项任务均由甲部牵头`) stands when the task names no unit itself.
-    if (byName.size === 0) s.blanketNote?.units.forEach(add);
+    if (byName.size === 0) analysis.blanketNoteOf(s)?.units.forEach(add);
     const rowTime = rows.find((r) => r.time && r.time.text.length > 0)?.time;
     // The body's own time key first (as the generated task table does), else the annex row's.
     const inline = s.inlineTime && s.inlineTime.text.trim().length > 0 ? s.inlineTime.text.trim() : null;
@@ -110,7 +109,7 @@ export function unitIndex(doc: ParsedDocument, analysis: DocumentAnalysis): Map<
   };
   const all: Unit[] = [];
   for (const p of doc.unitParens) all.push(...p.units);
-  for (const p of doc.blanketNotes) all.push(...p.units);
+  for (const p of analysis.meaning.blanketNotes) all.push(...p.units);
   for (const r of doc.annex?.rows ?? []) all.push(...r.unitList);
   all.sort((a, b) => a.start - b.start);
   for (const u of all) entry(u.name).occurrences.push(u);
@@ -121,8 +120,8 @@ export function unitIndex(doc: ParsedDocument, analysis: DocumentAnalysis): Map<
 }
 
 /** The unit whose name is written at `offset`, if any. */
-export function unitAt(doc: ParsedDocument, offset: number): Unit | null {
-  for (const p of [...doc.unitParens, ...doc.blanketNotes]) {
+export function unitAt(doc: ParsedDocument, analysis: DocumentAnalysis, offset: number): Unit | null {
+  for (const p of [...doc.unitParens, ...analysis.meaning.blanketNotes]) {
     if (offset < p.start || offset > p.end) continue;
     for (const u of p.units) if (offset >= u.start && offset <= u.end) return u;
   }
@@ -132,9 +131,6 @@ export function unitAt(doc: ParsedDocument, offset: number): Unit | null {
   }
   return null;
 }
-
-/** How each role is named (the lexicon's words). */
-export const ROLE_NAMES: Record<UnitRole, string> = ROLE_WORD;
 
 /**
  * The tasks that `pick` selects, grouped in runs of consecutive sentences of one item: each run

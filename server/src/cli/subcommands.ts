@@ -68,7 +68,7 @@ export function outlineCommand(args: string[], io: Io): number {
   }
   const loaded = load('outline', parsed.positionals[0], parsed.values as { encoding?: string; config?: string }, io);
   if (typeof loaded === 'number') return loaded;
-  io.out(format === 'json' ? JSON.stringify(outlineJson(loaded.doc), null, 2) + '\n' : outlineText(loaded.doc));
+  io.out(format === 'json' ? JSON.stringify(outlineJson(loaded), null, 2) + '\n' : outlineText(loaded));
   return 0;
 }
 

@@ -2,7 +2,7 @@
 // and a line saying what it does, so a team edits rather than looks things up.
 
 import { RULES } from '../rules';
-import { DEFAULT_NON_TASK_SECTIONS } from '../document/parse';
+import { NON_TASK_SECTIONS } from '../lexicon';
 
 /** The text of a new config file; `schema` is a relative path to the JSON Schema when one is installed. */
 export function configTemplate(schema?: string): string {
@@ -19,7 +19,7 @@ ${rules}
   // "planYear": 2026,
 
   // 不含任务的章节标题(这些章节中的句子不按任务检查)。
-  "nonTaskSections": ${JSON.stringify(DEFAULT_NON_TASK_SECTIONS)},
+  "nonTaskSections": ${JSON.stringify(NON_TASK_SECTIONS)},
 
   // 是否要求每项任务有时间节点 / 责任单位:auto(文档使用时才要求)、always、never。
   "requireTimeNode": "auto",

@@ -1,5 +1,7 @@
-// The parsed document: what the parser understood, with the exact range of every node.
-// Ranges are [start, end) UTF-16 offsets into the text that was parsed.
+// The parsed document: what is written, with the exact range of every node (the syntax layer).
+// What it means (which sentences are tasks, the document's kind, the body↔table alignment) is
+// analysis/'s, read from this tree without changing it. Ranges are [start, end) UTF-16 offsets
+// into the text that was parsed.
 
 import type { Line, LineIndex } from './text';
 
@@ -92,17 +94,8 @@ export interface Sentence extends Span {
   index: number;
   /** The item the sentence belongs to. */
   item: Item;
-  /** The first sentence of an item that is followed by others and is short: the item's title. */
-  isTitle: boolean;
-  /** A task: not a title, inside a task chapter. */
-  isTask: boolean;
   /** The unit parenthetical that covers this sentence, if any. */
   unitParen: UnitParenthetical | null;
-  /**
-   * A blanket note above that covers this task (`以下各项任务均由甲部牵头`): its units stand when
-   * the task names none of its own.
-   */
-  blanketNote: UnitParenthetical | null;
   /** The time key of the parenthetical that covers this sentence (`完成时限:6月底前`), if any. */
   inlineTime: TimeCell | null;
   /** Time phrases found in the sentence. */
@@ -128,8 +121,6 @@ export interface Item {
   children: Item[];
   sentences: Sentence[];
   unitParens: UnitParenthetical[];
-  /** False inside chapters like 总体要求 / 指导思想 that hold no tasks. */
-  taskChapter: boolean;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -199,25 +190,6 @@ export interface Annex {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Alignment of annex rows with body sentences
-
-export interface RowMatch {
-  row: AnnexRow;
-  /** Consecutive sentences of one item that the row covers; empty for an orphan row. */
-  sentences: Sentence[];
-  /** Similarity of the row text with the sentences' text, 0..1. */
-  score: number;
-  /** False when the row stands out of body order. */
-  inOrder: boolean;
-}
-
-export interface Alignment {
-  matches: RowMatch[];
-  /** For each sentence index, the rows that cover it. */
-  rowsOfSentence: Map<number, AnnexRow[]>;
-}
-
-// ---------------------------------------------------------------------------------------------
 // The whole document
 
 export type ParagraphKind = 'preamble' | 'introduction' | 'free' | 'noise';
@@ -229,6 +201,8 @@ export interface Paragraph extends Span {
 
 export interface ParsedDocument {
   text: string;
+  /** The text with full-width letters, digits and punctuation folded to half width (same length). */
+  folded: string;
   lines: Line[];
   lineIndex: LineIndex;
   title: Span | null;
@@ -242,25 +216,11 @@ export interface ParsedDocument {
   outline: Item[];
   /** All items in document order. */
   items: Item[];
-  /** All item sentences in document order (tasks and titles). */
+  /** All item sentences in document order (headings and tasks alike: analysis/meaning.ts tells them apart). */
   sentences: Sentence[];
-  /** The task sentences in document order. */
-  tasks: Sentence[];
   /** Paragraphs outside items: preamble, introduction, closing text and noise. */
   paragraphs: Paragraph[];
   /** Every unit parenthetical of the body. */
   unitParens: UnitParenthetical[];
-  /** Blanket notes (`以下各项任务均由甲部牵头,不再一一列出`), each covering the tasks after it. */
-  blanketNotes: UnitParenthetical[];
   annex: Annex | null;
-  /**
-   * plan: an outline without a task table; plan-with-annex: the body's tasks and a task table
-   * that breaks them down (compared row by row); table: a standalone task table, maybe behind a
-   * cover notice: its rows are the tasks and nothing is compared with a body.
-   */
-  kind: DocumentKind;
-  /** The body↔annex alignment, computed when first read (null when nothing is compared). */
-  readonly alignment: Alignment | null;
 }
-
-export type DocumentKind = 'plan' | 'plan-with-annex' | 'table';

@@ -1,9 +1,9 @@
-// The document parser: text → ParsedDocument (docs/format.md). One pass over the lines builds the
-// outline; sentences, unit parentheticals and time phrases are read per item; the annex table
-// is read by annex.ts and aligned with the body by align.ts.
+// The document parser: text → ParsedDocument (docs/format.md), what is written and nothing more.
+// One pass over the lines builds the outline; sentences, unit parentheticals and time phrases are
+// read per item; the annex table is read by annex.ts. What it all means (tasks, the document's
+// kind, the body↔table alignment) is read from the finished tree by analysis/.
 
 import type {
-  Alignment,
   Annex,
   Item,
   Marker,
@@ -20,23 +20,14 @@ import { parseMarker } from './markers';
 import { dateLineYear, dateOfLine, isAnnexStart, isMultiYearTitle, isNoise, isSignatureLine, isTitleLine, issueDateOfMetadata, titleYear, type CalendarDate } from './classify';
 import { matchBrackets, splitSentences } from './sentences';
 import { parseLabelledLine, parseUnitParenthetical, readUnitParenthetical } from './units';
-import { METADATA_LABELS, NON_TASK_SECTIONS, NOTE_KEYS } from '../lexicon';
+import { METADATA_LABELS, NOTE_KEYS } from '../lexicon';
 import { findTimeMentions, parseTimeNode } from './time';
 import { findAnnex } from './annex';
-import { decideMeaning, HEADING_MAX } from './meaning';
 import { spanOf as lineSpan } from './cells';
-import { alignAnnex } from './align';
 import { ParseMemo } from './memo';
 
-export interface ParseOptions {
-  /** Chapter titles that hold no tasks (default: 总体要求, 指导思想, 工作目标, 基本原则, 主要目标). */
-  nonTaskSections?: readonly string[];
-}
-
-export const DEFAULT_NON_TASK_SECTIONS = NON_TASK_SECTIONS;
-
-/** Longest first sentence that still counts as an item's title sentence. */
-const TITLE_SENTENCE_MAX = 40;
+/** Longest marker-line text that can be a heading, and longest heading sentence above sub-items. */
+export const HEADING_MAX = 60;
 
 interface ItemBuilder {
   item: Item;
@@ -52,11 +43,10 @@ interface ItemBuilder {
   labels: UnitParenthetical[];
 }
 
-export function parseDocument(text: string, options: ParseOptions = {}): ParsedDocument {
+export function parseDocument(text: string): ParsedDocument {
   const folded = foldWidth(text);
   const lines = splitLines(text, folded);
   const lineIndex = new LineIndex(lines);
-  const nonTask = options.nonTaskSections ?? DEFAULT_NON_TASK_SECTIONS;
 
   const trimmed = lines.map((l) => l.folded.trim());
   // Values that repeat in the document (unit cells, times, parentheticals), parsed once in this parse.
@@ -208,7 +198,7 @@ export function parseDocument(text: string, options: ParseOptions = {}): ParsedD
     }
   }
 
-  // Sentences, unit parentheticals and tasks, item by item.
+  // Sentences and unit parentheticals, item by item.
   const sentences: Sentence[] = [];
   const unitParens: UnitParenthetical[] = [];
   for (let bi = 0; bi < builders.length; bi++) {
@@ -220,13 +210,11 @@ export function parseDocument(text: string, options: ParseOptions = {}): ParsedD
     const lastText = b.paragraphs.length ? b.paragraphs[b.paragraphs.length - 1].end : item.text.end;
     item.range = { start: item.marker.start, end: b.labels.length ? Math.max(lastText, b.labels[b.labels.length - 1].end) : lastText };
   }
-  // What the written items mean: which hold tasks, which sentences are titles or tasks, blanket
-  // notes, and whether the document is a plan or a standalone table (meaning.ts).
-  const { tasks, blanketNotes, kind } = decideMeaning({ text, folded, trimmed, title, items, sentences, paragraphs, annex, nonTask });
   // A plan over several years has no one plan year: nothing is out of it.
   const planYear = title && isMultiYearTitle(title.text) ? null : title ? titleYear(title.text) ?? preambleYear : preambleYear;
-  const doc: ParsedDocument = {
+  return {
     text,
+    folded,
     lines,
     lineIndex,
     title,
@@ -236,22 +224,10 @@ export function parseDocument(text: string, options: ParseOptions = {}): ParsedD
     outline,
     items,
     sentences,
-    tasks,
     paragraphs,
     unitParens,
-    blanketNotes,
     annex,
-    kind,
-    alignment: null,
   };
-  // A table read without bars is read with less confidence: its rows are checked, but not
-  // compared with the body (annex-structure says so).
-  if (kind === 'plan-with-annex' && annex!.layout !== 'lines') {
-    // Aligned when first asked (the rules comparing body and annex ask; an outline of the body does not).
-    let aligned: Alignment | undefined;
-    Object.defineProperty(doc, 'alignment', { get: () => (aligned ??= alignAnnex(doc)), enumerable: true });
-  }
-  return doc;
 }
 
 const ATTACHMENT_LIST = /^附\s*件\s*[:：]\s*(\d{1,2})\s*[.、]/;
@@ -321,7 +297,6 @@ function tableItems(text: string, lines: Line[], lineIndex: LineIndex, annex: An
     if (!marker) continue;
     const item = newItem(text, f.line, marker);
     item.range = { start: marker.start, end: f.end };
-    item.taskChapter = false;
     while (stack.length > 0 && stack[stack.length - 1].level >= item.level) stack.pop();
     item.parent = stack.length > 0 ? stack[stack.length - 1] : null;
     item.parent?.children.push(item);
@@ -354,7 +329,6 @@ function newItem(text: string, line: Line, marker: Marker): Item {
     children: [],
     sentences: [],
     unitParens: [],
-    taskChapter: true,
   };
 }
 
@@ -422,10 +396,7 @@ function readItemText(
           content,
           index: -1,
           item,
-          isTitle: false,
-          isTask: false,
           unitParen: null,
-          blanketNote: null,
           inlineTime: null,
           times: mayMentionTime(sentenceText) ? findTimeMentions(sentenceText, contentStart) : NO_TIMES,
         };
@@ -451,12 +422,6 @@ function readItemText(
       }
       pending.length = 0;
     }
-  }
-  // A short first sentence followed by others is the item's title, unless a unit parenthetical
-  // of its own assigns it (`做好甲项工作。(甲局负责落实)做好乙项工作。…`): then it is a task.
-  const ownUnit = own.length > 1 && own[0].unitParen !== null && own[1].unitParen !== own[0].unitParen;
-  if (!item.headingOnly && own.length > 1 && charLength(own[0].content) <= TITLE_SENTENCE_MAX && !ownUnit) {
-    own[0].isTitle = true;
   }
   if (!item.headingOnly) {
     item.title = own.length > 0 ? stripTrailingPunctuation(own[0].content) : stripTrailingPunctuation(item.text.text);
@@ -525,10 +490,6 @@ function contentOf(text: string, start: number, end: number, removed: Range[]): 
   return (out.includes('\n') || out.includes('\r') ? out.replace(/[\r\n]+[\s\u3000]*/g, '') : out).trim();
 }
 
-
-function charLength(s: string): number {
-  return s.replace(/[。!?;！？；]+$/, '').length;
-}
 
 /** Removes the final punctuation of a heading or sentence. */
 export function stripTrailingPunctuation(s: string): string {

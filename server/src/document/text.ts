@@ -189,3 +189,14 @@ export class LineIndex {
     return this.starts[line] + character;
   }
 }
+
+/** Text on one line: line breaks removed, a space kept where they stood between Latin letters or digits. */
+export function joinLines(s: string): string {
+  return s
+    .replace(/[ \t\u3000]*(?:\r\n|\r|\n)[ \t\u3000]*/g, (m: string, at: number, all: string) => {
+      const before = all[at - 1] ?? '';
+      const after = all[at + m.length] ?? '';
+      return /[A-Za-z0-9]/.test(before) && /[A-Za-z0-9]/.test(after) ? ' ' : '';
+    })
+    .trim();
+}

@@ -23,7 +23,7 @@ export interface DocumentFacts {
 
 /** Parses a text and gives its facts, without running the rules. */
 export function documentFacts(text: string, config: ResolvedConfig = defaultConfig()): DocumentFacts {
-  const doc = parseDocument(text, { nonTaskSections: config.nonTaskSections });
+  const doc = parseDocument(text);
   return { doc, analysis: new DocumentAnalysis(doc, config) };
 }
 
@@ -53,8 +53,8 @@ export function unitsOf(facts: DocumentFacts): Map<string, UnitEntry> {
 }
 
 /** The unit name written at `offset`, if any. */
-export function unitAtOffset(facts: Pick<DocumentFacts, 'doc'>, offset: number): Unit | null {
-  return unitAt(facts.doc, offset);
+export function unitAtOffset(facts: DocumentFacts, offset: number): Unit | null {
+  return unitAt(facts.doc, facts.analysis, offset);
 }
 
 /** The marker of the item after `item` at its level (`(二)` → `(三)`), as the document writes markers. */

@@ -26,9 +26,10 @@ export {
 
 export { defaultConfig, mergeConfig, SEVERITIES } from '../config/config';
 export { CONFIG_FILE_NAME, findConfigFile, validateConfig } from '../config/load';
-export { RULE_IDS } from '../rules';
-export { ruleDocsUrl, type RelatedInfo } from '../rules/types';
-export { foldWidth } from '../document/text';
+export { RULE_IDS, RULE_METAS } from '../rules';
+export { ruleDocsUrl, type RelatedInfo, type RuleMeta } from '../rules/types';
+export { foldWidth, joinLines, removeSpaces, type LineIndex } from '../document/text';
 export type { Fix, Severity, TextEdit } from '../core';
-export type { AnnexRow, Cell, Item, ParsedDocument, Range, Unit, UnitRole } from '../document/model';
+export type { AnnexRow, Cell, Item, ParsedDocument, Range, Sentence, TimeNode, Unit, UnitRole } from '../document/model';
 export type { DocumentAnalysis } from '../analysis/analysis';
+export type { DocumentKind } from '../analysis/meaning';

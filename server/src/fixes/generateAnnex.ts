@@ -16,6 +16,7 @@ import type { TextEdit } from '../core';
 import { unitsText } from './table';
 import { categoryItemFor } from '../analysis/categories';
 import { taskInfos } from '../analysis/tasks';
+import { joinLines } from '../document/text';
 
 export interface GeneratedRow {
   serial: number;
@@ -33,17 +34,6 @@ export function documentEol(text: string): string {
   return m ? m[0] : '\n';
 }
 
-/** Text on one line: line breaks removed, a space kept where they stood between Latin letters or digits. */
-export function joinLines(s: string): string {
-  return s
-    .replace(/[ \t\u3000]*(?:\r\n|\r|\n)[ \t\u3000]*/g, (m: string, at: number, all: string) => {
-      const before = all[at - 1] ?? '';
-      const after = all[at + m.length] ?? '';
-      return /[A-Za-z0-9]/.test(before) && /[A-Za-z0-9]/.test(after) ? ' ' : '';
-    })
-    .trim();
-}
-
 /**
  * A cell's text: on one line, tabs made spaces, and bars (`|`, full-width `｜`) made `/`, so the
  * cell cannot split the row.
@@ -56,11 +46,11 @@ export function cellText(s: string): string {
 export function generateAnnexRows(doc: ParsedDocument, analysis: DocumentAnalysis): GeneratedRow[] {
   const comma = analysis.parenWidth === 'full' ? '，' : ',';
   const withCategory = doc.annex?.header.some((c) => c.role === 'category') ?? false;
-  return doc.tasks.map((s, i) => {
+  return analysis.tasks.map((s, i) => {
     const rows = analysis.rowsOf(s);
     let units: readonly Unit[] = s.unitParen?.units ?? [];
     if (units.length === 0) units = rows.flatMap((r) => r.unitList);
-    if (units.length === 0) units = s.blanketNote?.units ?? [];
+    if (units.length === 0) units = analysis.blanketNoteOf(s)?.units ?? [];
     const inline = s.inlineTime?.text.trim() ?? '';
     const rowTime = rows.map((r) => r.time?.text.trim() ?? '').find((t) => t.length > 0) ?? '';
     return {
@@ -87,7 +77,7 @@ const row = (cells: string[]): string => `| ${cells.join(' | ')} |`;
  * generate from) it is that table's rows as read: serial, task, units, time.
  */
 export function generateAnnexTable(doc: ParsedDocument, analysis: DocumentAnalysis, eol = '\n'): string {
-  if (doc.kind === 'table') {
+  if (analysis.kind === 'table') {
     const comma = analysis.parenWidth === 'full' ? '，' : ',';
     const header = ['序号', '任务', '责任单位', '时间节点'];
     const lines = [row(header), `|${header.map(() => '---').join('|')}|`];

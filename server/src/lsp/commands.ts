@@ -16,7 +16,7 @@ export const commandHandlers: Record<ServerCommandId, (uri: string, state: Docum
   /** The task table generated from the body: replaces the annex table, or appends an annex. */
   [ServerCommand.generateAnnex]: (uri, state): WorkspaceEdit => {
     // A standalone task table is the plan itself: rewriting it from a body it has not would lose it.
-    if (state.result.doc.kind === 'table') throw new ResponseError(-32600, '本文档是单独印发的任务表：表格就是计划，没有正文可以生成任务分解表');
+    if (state.result.analysis.kind === 'table') throw new ResponseError(-32600, '本文档是单独印发的任务表：表格就是计划，没有正文可以生成任务分解表');
     return { changes: { [uri]: [toLspEdit(state.result.doc, annexTableEdit(state.result))] } };
   },
   /** The task table as CSV text (BOM, CRLF) for the client to save where the user chooses. */

@@ -2,7 +2,7 @@
 // annex with one child per row.
 
 import { SymbolKind, type DocumentSymbol, type FoldingRange, FoldingRangeKind } from 'vscode-languageserver';
-import type { Item, ParsedDocument } from '../engine';
+import type { DocumentFacts, Item, ParsedDocument } from '../engine';
 import { toRange } from './convert';
 
 const KINDS = [SymbolKind.Namespace, SymbolKind.Namespace, SymbolKind.Module, SymbolKind.Field, SymbolKind.Key];
@@ -23,9 +23,11 @@ function short(s: string, n = 24): string {
   return t.length > n ? `${t.slice(0, n)}…` : t;
 }
 
-export function documentSymbols(doc: ParsedDocument): DocumentSymbol[] {
+export function documentSymbols(facts: DocumentFacts): DocumentSymbol[] {
+  const { doc, analysis } = facts;
   const symbol = (item: Item): DocumentSymbol => {
-    const tasks = item.sentences.filter((s) => s.isTask).length;
+    let tasks = 0;
+    for (const s of item.sentences) if (analysis.isTask(s)) tasks++;
     return {
       name: `${item.marker.text.trim()}${short(item.title, 40) || ' '}`,
       detail: tasks > 0 ? `${tasks} 项任务` : undefined,
@@ -42,7 +44,7 @@ export function documentSymbols(doc: ParsedDocument): DocumentSymbol[] {
     // A table numbered by its own outline (section rows, `1.` opening task cells, no serial
     // column) shows that outline; otherwise one child per row.
     const ownOutline = annex.items.length > 0 && !annex.header.some((c) => c.role === 'serial');
-    const label = doc.kind === 'table' ? '任务表' : '附件';
+    const label = analysis.kind === 'table' ? '任务表' : '附件';
     out.push({
       name: annex.title ? `${label}:${short(annex.title.text, 30)}` : `${label} 任务分解表`,
       detail: `${annex.rows.length} 行`,

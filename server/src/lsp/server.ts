@@ -153,7 +153,7 @@ export class YaodianLanguageServer {
     connection.onDocumentSymbol(
       this.guard('documentSymbol', async (params, token) => {
         const state = await this.state(params.textDocument, token);
-        return state ? documentSymbols(state.result.doc) : [];
+        return state ? documentSymbols(state.result) : [];
       }),
     );
     connection.onFoldingRanges(

@@ -5,12 +5,12 @@ import type { DocumentStats } from '../protocol';
 import type { DocumentState } from './checks';
 
 export function documentStats(state: DocumentState): DocumentStats {
-  const { doc, diagnostics } = state.result;
+  const { doc, analysis, diagnostics } = state.result;
   let errors = 0;
   let warnings = 0;
   for (const d of diagnostics) {
     if (d.severity === 'error') errors++;
     else if (d.severity === 'warning') warnings++;
   }
-  return { items: doc.items.length, tasks: doc.tasks.length, rows: doc.annex?.rows.length ?? 0, errors, warnings };
+  return { items: doc.items.length, tasks: analysis.tasks.length, rows: doc.annex?.rows.length ?? 0, errors, warnings };
 }

@@ -5,8 +5,7 @@
 // leading `'`, as the usual CSV libraries do, so Excel shows it as text and runs nothing.
 // Used by `yaodian tasks --format csv` and the editor's "export the task table" command.
 
-import type { ParsedDocument } from '../document/model';
-import type { DocumentAnalysis } from '../analysis/analysis';
+import type { DocumentAnalysis, ParsedDocument } from '../engine';
 import { taskRows, tasksByUnit, unitsLabel } from './tasks';
 
 export const BOM = '\ufeff';

@@ -10,8 +10,7 @@
 
 import * as path from 'path';
 import { createRequire } from 'module';
-import { RULES } from '../rules';
-import { ruleDocsUrl } from '../rules/types';
+import { RULE_METAS, ruleDocsUrl } from '../engine';
 import type { JsonFileResult } from './format';
 
 export const INFO_PREFIX = '提示(info):';
@@ -75,7 +74,7 @@ export function toEslintResults(results: readonly JsonFileResult[]): unknown[] {
 
 export async function formatWithModule(name: string, results: readonly JsonFileResult[], cwd: string = process.cwd(), color = false): Promise<string> {
   const formatter = loadFormatter(name, cwd);
-  const rulesMeta = Object.fromEntries(RULES.map((r) => [r.meta.id, { type: 'suggestion', docs: { description: r.meta.description, url: ruleDocsUrl(r.meta.id) }, fixable: r.meta.fixable === 'auto' ? 'code' : undefined }]));
+  const rulesMeta = Object.fromEntries(RULE_METAS.map((meta) => [meta.id, { type: 'suggestion', docs: { description: meta.description, url: ruleDocsUrl(meta.id) }, fixable: meta.fixable === 'auto' ? 'code' : undefined }]));
   const context = { cwd, rulesMeta, color, maxWarningsExceeded: undefined };
   const text = await formatter(toEslintResults(results), context);
   return typeof text === 'string' ? text : String(text ?? '');

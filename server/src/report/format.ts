@@ -1,8 +1,7 @@
 // Reports of `yaodian check`: ESLint's JSON shape and the stylish text (README, 命令行).
 // Lines and columns are 1-based; columns count UTF-16 code units, as VS Code does.
 
-import type { Diagnostic } from '../engine/lint';
-import type { LineIndex } from '../document/text';
+import type { Diagnostic, LineIndex } from '../engine';
 
 export interface JsonMessage {
   ruleId: string;

@@ -1,6 +1,6 @@
 // `yaodian outline`: the parsed document as JSON (README, 命令行) and as a readable tree.
 
-import type { AnnexRow, Item, ParsedDocument } from '../document/model';
+import type { AnnexRow, DocumentFacts, DocumentKind, Item } from '../engine';
 
 export interface OutlineNodeJson {
   level: number;
@@ -25,7 +25,7 @@ export interface AnnexRowJson {
 
 export interface OutlineJson {
   /** plan, plan-with-annex, or table (a standalone task table: `annex` holds it, rows' bodyLine null). */
-  kind: ParsedDocument['kind'];
+  kind: DocumentKind;
   title: string | null;
   planYear: number | null;
   outline: OutlineNodeJson[];
@@ -37,30 +37,38 @@ export interface OutlineJson {
   } | null;
 }
 
-function nodeJson(item: Item): OutlineNodeJson {
+/** How many tasks an item holds itself (its sub-items' not counted). */
+function taskCount(item: Item, facts: DocumentFacts): number {
+  let n = 0;
+  for (const s of item.sentences) if (facts.analysis.isTask(s)) n++;
+  return n;
+}
+
+function nodeJson(item: Item, facts: DocumentFacts): OutlineNodeJson {
   return {
     level: item.level,
     marker: item.marker.text.trim(),
     number: item.marker.number,
     title: item.title,
     line: item.line + 1,
-    tasks: item.sentences.filter((s) => s.isTask).length,
-    children: item.children.map(nodeJson),
+    tasks: taskCount(item, facts),
+    children: item.children.map((c) => nodeJson(c, facts)),
   };
 }
 
-export function outlineJson(doc: ParsedDocument): OutlineJson {
+export function outlineJson(facts: DocumentFacts): OutlineJson {
+  const { doc, analysis } = facts;
   const bodyLineOf = new Map<AnnexRow, number | null>();
-  for (const m of doc.alignment?.matches ?? []) {
+  for (const m of analysis.alignment?.matches ?? []) {
     bodyLineOf.set(m.row, m.sentences.length ? doc.lineIndex.lineAt(m.sentences[0].start) + 1 : null);
   }
   const annex = doc.annex;
   return {
-    kind: doc.kind,
+    kind: analysis.kind,
     // A title broken over two lines is one title.
     title: doc.title ? doc.title.text.replace(/[\r\n]+[\s\u3000]*/g, '') : null,
     planYear: doc.planYear,
-    outline: doc.outline.map(nodeJson),
+    outline: doc.outline.map((item) => nodeJson(item, facts)),
     annex: annex
       ? {
           layout: annex.layout,
@@ -82,15 +90,16 @@ export function outlineJson(doc: ParsedDocument): OutlineJson {
 }
 
 /** A readable indented tree for a person. */
-export function outlineText(doc: ParsedDocument): string {
+export function outlineText(facts: DocumentFacts): string {
+  const { doc, analysis } = facts;
   const out: string[] = [];
   out.push(`标题: ${doc.title ? doc.title.text : '(未识别)'}`);
   out.push(`年度: ${doc.planYear ?? '(未知)'}`);
-  out.push(`任务: ${doc.tasks.length} 条`);
+  out.push(`任务: ${analysis.tasks.length} 条`);
   out.push('');
   const walk = (item: Item, depth: number): void => {
-    const tasks = item.sentences.filter((s) => s.isTask).length;
-    const note = tasks > 0 ? `  [${tasks} 项任务]` : item.taskChapter ? '' : '  [非任务章节]';
+    const tasks = taskCount(item, facts);
+    const note = tasks > 0 ? `  [${tasks} 项任务]` : analysis.meaning.holdsTasks(item) ? '' : '  [非任务章节]';
     out.push(`${'  '.repeat(depth)}${item.marker.text.trim()}${item.title}  (第 ${item.line + 1} 行)${note}`);
     for (const c of item.children) walk(c, depth + 1);
   };
@@ -100,7 +109,7 @@ export function outlineText(doc: ParsedDocument): string {
     out.push('');
     const layoutName = { cells: '逐格换行', pipes: '竖线分隔', tabs: '制表符分隔', lines: '逐格换行(无竖线)', spaces: '空格对齐' }[annex.layout];
     out.push(`附件任务分解表 (第 ${annex.line + 1} 行, ${layoutName}, ${annex.rows.length} 行): ${annex.header.map((c) => c.name).join(' | ')}`);
-    const json = outlineJson(doc).annex;
+    const json = outlineJson(facts).annex;
     for (const r of json ? json.rows : []) {
       const task = r.task.length > 30 ? `${r.task.slice(0, 30)}…` : r.task;
       const body = r.bodyLine !== null ? `→ 正文第 ${r.bodyLine} 行` : '→ 正文中未找到';

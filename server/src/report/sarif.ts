@@ -10,11 +10,7 @@
 import * as path from 'path';
 import { pathToFileURL } from 'url';
 import { version } from '../../../package.json';
-import type { ParsedDocument, Range } from '../document/model';
-import type { Diagnostic } from '../engine/lint';
-import { foldWidth, removeSpaces } from '../document/text';
-import { RULES } from '../rules';
-import { ruleDocsUrl, type Severity } from '../rules/types';
+import { foldWidth, removeSpaces, RULE_METAS, ruleDocsUrl, type Diagnostic, type ParsedDocument, type Range, type Severity } from '../engine';
 import { shownMessage, type JsonFileResult } from './format';
 
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
@@ -107,16 +103,16 @@ export function artifactLocation(filePath: string, cwd: string): { uri: string; 
 }
 
 export function formatSarif(files: readonly SarifFile[], cwd: string = process.cwd()): string {
-  const ruleIndex = new Map(RULES.map((r, i) => [r.meta.id, i]));
-  const rules = RULES.map((r) => ({
-    id: r.meta.id,
-    name: pascal(r.meta.id),
-    shortDescription: { text: r.meta.description },
-    fullDescription: { text: `${r.meta.description.replace(/[。.]$/, '')}。${r.meta.descriptionEn.replace(/[.。]?$/, '.')}` },
-    helpUri: ruleDocsUrl(r.meta.id),
-    help: { text: `${r.meta.description}。详见 ${ruleDocsUrl(r.meta.id)}`, markdown: `${r.meta.description}。[规则说明](${ruleDocsUrl(r.meta.id)})` },
-    defaultConfiguration: r.meta.defaultSeverity === 'off' ? { enabled: false, level: DEFAULT_LEVEL.warning } : { level: DEFAULT_LEVEL[r.meta.defaultSeverity] },
-    properties: { tags: [r.meta.category], fixable: r.meta.fixable },
+  const ruleIndex = new Map(RULE_METAS.map((meta, i) => [meta.id, i]));
+  const rules = RULE_METAS.map((meta) => ({
+    id: meta.id,
+    name: pascal(meta.id),
+    shortDescription: { text: meta.description },
+    fullDescription: { text: `${meta.description.replace(/[。.]$/, '')}。${meta.descriptionEn.replace(/[.。]?$/, '.')}` },
+    helpUri: ruleDocsUrl(meta.id),
+    help: { text: `${meta.description}。详见 ${ruleDocsUrl(meta.id)}`, markdown: `${meta.description}。[规则说明](${ruleDocsUrl(meta.id)})` },
+    defaultConfiguration: meta.defaultSeverity === 'off' ? { enabled: false, level: DEFAULT_LEVEL.warning } : { level: DEFAULT_LEVEL[meta.defaultSeverity] },
+    properties: { tags: [meta.category], fixable: meta.fixable },
   }));
 
   const results: unknown[] = [];

@@ -4,10 +4,8 @@
 // parenthetical and the annex rows of a task, its inline time key else its row's time node; in a
 // standalone table, its rows.
 
-import type { ParsedDocument, UnitRole } from '../document/model';
-import type { DocumentAnalysis } from '../analysis/analysis';
-import { ROLE_NAMES, taskInfos, unitIndex, type TaskUnit } from '../analysis/tasks';
-import { joinLines } from '../fixes/generateAnnex';
+import { joinLines, tasksOf, unitsOf, type DocumentAnalysis, type ParsedDocument, type TaskUnit, type UnitRole } from '../engine';
+import { ROLE_WORD } from '../lexicon';
 
 export interface TaskRow {
   /** 1-based position among the tasks. */
@@ -48,14 +46,14 @@ export function unitsLabel(units: readonly TaskUnit[], comma = '，'): string {
     if (!g.names.includes(u.name)) g.names.push(u.name);
   }
   if (groups.length <= 1) return groups.flatMap((g) => g.names).join('、');
-  return groups.map((g) => g.names.join('、') + ROLE_NAMES[g.role]).join(comma);
+  return groups.map((g) => g.names.join('、') + ROLE_WORD[g.role]).join(comma);
 }
 
 export function taskRows(doc: ParsedDocument, analysis: DocumentAnalysis): TaskRow[] {
-  return taskInfos(doc, analysis).map((t) => ({
+  return tasksOf({ doc, analysis }).map((t) => ({
     serial: t.serial,
     text: joinLines(t.text),
-    units: t.units.map((u) => ({ name: u.name, role: u.role, roleName: ROLE_NAMES[u.role] })),
+    units: t.units.map((u) => ({ name: u.name, role: u.role, roleName: ROLE_WORD[u.role] })),
     time: t.time,
     line: t.line,
   }));
@@ -64,14 +62,14 @@ export function taskRows(doc: ParsedDocument, analysis: DocumentAnalysis): TaskR
 export function tasksByUnit(doc: ParsedDocument, analysis: DocumentAnalysis): TasksByUnit {
   const rows = taskRows(doc, analysis);
   const units: UnitTasks[] = [];
-  for (const e of unitIndex(doc, analysis).values()) {
+  for (const e of unitsOf({ doc, analysis }).values()) {
     if (e.tasks.length === 0) continue;
     units.push({
       name: e.name,
       tasks: e.tasks.map(({ task, role }) => ({
         serial: task.serial,
         role,
-        roleName: ROLE_NAMES[role],
+        roleName: ROLE_WORD[role],
         time: task.time,
         line: task.line,
         text: joinLines(task.text),

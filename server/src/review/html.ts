@@ -4,7 +4,7 @@
 // with the text around them, the body↔annex comparison table and the charts. "Problems only"
 // is a checkbox the CSS reads (`:has()`), so the page needs no script.
 
-import { RULES } from '../rules';
+import { RULE_METAS } from '../engine';
 import { CHART_STRINGS_ZH, monthChartSvg, unitChartSvg } from './charts';
 import type { DocumentKind, DocumentReview, ReviewFinding } from './model';
 import { CELL_STRINGS_ZH, esc, findingBadgesHtml, lineHasProblem, severityClass, taskCellHtml, timeCellHtml, unitsCellHtml } from './render';
@@ -30,7 +30,7 @@ const KIND_NAMES: Record<DocumentKind, string> = {
 
 const SEVERITY_NAMES: Record<ReviewFinding['severity'], string> = { error: '错误', warning: '警告', info: '提示' };
 
-const RULE_DESCRIPTIONS = new Map(RULES.map((r) => [r.meta.id, r.meta.description]));
+const RULE_DESCRIPTIONS = new Map(RULE_METAS.map((meta) => [meta.id, meta.description]));
 
 export function renderReport(docs: readonly ReportDocument[], options: ReportOptions = {}): string {
   const out: string[] = [];

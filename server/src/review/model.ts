@@ -7,14 +7,13 @@
 // comparison view as is, and the HTML report renders it.
 
 import { diffChars } from 'diff';
-import type { Diagnostic, LintResult } from '../engine/lint';
-import type { AnnexRow, DocumentKind, Sentence, TimeNode, Unit, UnitRole } from '../document/model';
+import type { AnnexRow, Diagnostic, DocumentKind, LintResult, Sentence, TimeNode, Unit, UnitRole } from '../engine';
 
 export type { DocumentKind };
 
 /** What kind of document this is (INTERFACES.md: `plan`, `plan-with-annex`, `table`): the engine's. */
 export function documentKind(result: LintResult): DocumentKind {
-  return result.doc.kind;
+  return result.analysis.kind;
 }
 
 export type Severity = Diagnostic['severity'];
@@ -168,7 +167,7 @@ export function buildReview(result: LintResult): DocumentReview {
   // first line when none precedes them), in body order.
   const inserts = new Map<number, ReviewLine[]>();
   let anchor = -1;
-  for (const s of doc.tasks) {
+  for (const s of analysis.tasks) {
     const at = lineOfSentence.get(s.index);
     if (at !== undefined) {
       anchor = Math.max(anchor, at);
@@ -185,10 +184,10 @@ export function buildReview(result: LintResult): DocumentReview {
   const counts = countFindings(findings);
   return {
     kind,
-    compared: doc.alignment !== null,
+    compared: analysis.alignment !== null,
     title: doc.title?.text.trim() ?? null,
     planYear: analysis.planYear,
-    tasks: doc.tasks.length,
+    tasks: analysis.tasks.length,
     rows: doc.annex?.rows.length ?? 0,
     ...counts,
     findings,
@@ -451,11 +450,11 @@ function unitChart(lines: readonly ReviewLine[]): UnitTasks[] {
  */
 function monthChart(lines: readonly ReviewLine[], result: LintResult, planYear: number | null): MonthChart {
   const chart: MonthChart = { planYear, months: new Array<number>(12).fill(0), wholeYear: 0, otherYear: 0, none: 0 };
-  const { doc } = result;
+  const { doc, analysis } = result;
   const rowsByLine = new Map<number, AnnexRow>();
   for (const r of doc.annex?.rows ?? []) rowsByLine.set(r.line, r);
   const sentenceAt = new Map<number, Sentence>();
-  for (const s of doc.tasks) sentenceAt.set(s.start, s);
+  for (const s of analysis.tasks) sentenceAt.set(s.start, s);
   for (const l of lines) {
     const node = timeNodeOf(l);
     if (!node) {

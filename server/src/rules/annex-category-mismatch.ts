@@ -27,7 +27,7 @@ const rule: Rule = {
   },
   check({ doc, analysis, report }) {
     const annex = doc.annex;
-    if (!annex || !doc.alignment || !annex.header.some((c) => c.role === 'category')) return;
+    if (!annex || !analysis.alignment || !annex.header.some((c) => c.role === 'category')) return;
     if (categoryLevel(doc, analysis) === null) return;
     for (const g of groupsOf(doc)) {
       if (!g.cell.present) continue;

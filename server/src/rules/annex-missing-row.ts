@@ -114,7 +114,7 @@ const rule: Rule = {
   check({ doc, analysis, report }) {
     const annex = doc.annex;
     // An empty table (a header only) is still being written: nothing to compare with.
-    if (!annex || annex.rows.length === 0 || !doc.alignment) return;
+    if (!annex || annex.rows.length === 0 || !analysis.alignment) return;
     let after: AnnexRow | null = null;
     let run: Sentence[] = [];
     let runAfter: AnnexRow | null = null;
@@ -133,7 +133,7 @@ const rule: Rule = {
       });
       run = [];
     };
-    for (const s of doc.tasks) {
+    for (const s of analysis.tasks) {
       const rows = analysis.rowsOf(s);
       if (rows.length > 0) {
         flush();

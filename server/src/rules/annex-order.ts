@@ -16,9 +16,9 @@ const rule: Rule = {
     fixable: 'none',
     category: 'annex',
   },
-  check({ doc, report }) {
+  check({ doc, analysis, report }) {
     const annex = doc.annex;
-    const alignment = doc.alignment;
+    const alignment = analysis.alignment;
     if (!annex || !alignment) return;
     // The rows in body order, with the index of their first sentence (non-decreasing).
     const kept: { row: AnnexRow; first: number }[] = [];

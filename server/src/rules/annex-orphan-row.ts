@@ -50,7 +50,7 @@ const rule: Rule = {
   check({ doc, analysis, report }) {
     const annex = doc.annex;
     // Only a table that breaks down this body's tasks is compared with the body (not a standalone table).
-    if (!annex || !doc.alignment) return;
+    if (!annex || !analysis.alignment) return;
     for (const row of annex.rows) {
       const cell = row.task;
       if (!cell || cell.text.trim() === '') continue;

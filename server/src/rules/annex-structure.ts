@@ -27,7 +27,7 @@ const rule: Rule = {
     fixable: 'none',
     category: 'annex',
   },
-  check({ doc, report }) {
+  check({ doc, analysis, report }) {
     const annex = doc.annex;
     if (!annex) return;
     const missing = REQUIRED.filter((r) => !annex.header.some((c) => c.role === r.role));
@@ -40,7 +40,7 @@ const rule: Rule = {
         infoOnly: missing.every((m) => m.role !== 'task'),
       });
     }
-    if (annex.layout === 'lines' && doc.kind === 'plan-with-annex') {
+    if (annex.layout === 'lines' && analysis.kind === 'plan-with-annex') {
       report({
         start: annex.headerRange.start,
         end: annex.headerRange.end,

@@ -132,7 +132,7 @@ const rule: Rule = {
     docs: { severity: '（仅标点全半角或空格不同时为 **info**）', fix: '是（以正文为准修改此行；另有手动修复“以此行为准修改正文”）' },
   },
   check({ doc, analysis, report }) {
-    const alignment = doc.alignment;
+    const alignment = analysis.alignment;
     if (!doc.annex || !alignment) return;
     for (const m of alignment.matches) {
       const cell = m.row.task;

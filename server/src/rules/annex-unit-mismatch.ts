@@ -98,7 +98,7 @@ const rule: Rule = {
   },
   check({ doc, config, analysis, report }) {
     const annex = doc.annex;
-    const alignment = doc.alignment;
+    const alignment = analysis.alignment;
     if (!annex || !alignment) return;
     const aliases = aliasMap(config);
     const canon = aliases.size === 0 ? (name: string): string => name : (name: string): string => aliases.get(name) ?? name;
@@ -119,7 +119,7 @@ const rule: Rule = {
         const p = s.unitParen;
         if (!p || p.units.length === 0) {
           // A title sentence the row also covers may stand outside the parenthetical.
-          if (s.isTask) covered = false;
+          if (analysis.isTask(s)) covered = false;
           continue;
         }
         if (!parens.includes(p)) parens.push(p);
@@ -152,7 +152,7 @@ const rule: Rule = {
       if (parens.length === 1) {
         const p = parens[0];
         const matched = new Set(m.sentences.map((s) => s.index));
-        const others = m.sentences[0].item.sentences.some((s) => s.unitParen === p && s.isTask && !matched.has(s.index));
+        const others = m.sentences[0].item.sentences.some((s) => s.unitParen === p && analysis.isTask(s) && !matched.has(s.index));
         const newParen = others ? null : rewriteParen(p, row.unitList);
         // Offered only when the rewritten parenthetical reads back as the row's units: a name
         // with an unbalanced bracket or a separator (`区发改委(牵头`) would break the body text.

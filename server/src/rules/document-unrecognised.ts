@@ -14,8 +14,8 @@ const rule: Rule = {
     fixable: 'none',
     category: 'document',
   },
-  check({ doc, report }) {
-    if (doc.items.length > 0 || doc.tasks.length > 0 || doc.annex !== null) return;
+  check({ doc, analysis, report }) {
+    if (doc.items.length > 0 || analysis.tasks.length > 0 || doc.annex !== null) return;
     const firstLine = doc.lines.find((l) => l.text.trim() !== '');
     report({
       start: firstLine?.start ?? 0,

@@ -2,7 +2,7 @@
 // of the README's rule table and of the settings (npm run generate); the engine sorts findings
 // by position anyway.
 
-import type { Rule } from './types';
+import type { Rule, RuleMeta } from './types';
 import outlineSequence from './outline-sequence';
 import outlineHierarchy from './outline-hierarchy';
 import outlineMarkerFormat from './outline-marker-format';
@@ -50,6 +50,9 @@ export const RULES: readonly Rule[] = [
 ];
 
 export const RULE_IDS: readonly string[] = RULES.map((r) => r.meta.id);
+
+/** What is said about each rule (names, descriptions, default level), for reports and settings. */
+export const RULE_METAS: readonly RuleMeta[] = RULES.map((r) => r.meta);
 
 export function findRule(id: string): Rule | undefined {
   return RULES.find((r) => r.meta.id === id);

@@ -27,12 +27,12 @@ const rule: Rule = {
     fixable: 'none',
     category: 'time',
   },
-  check({ doc, analysis, report }) {
+  check({ analysis, report }) {
     const year = analysis.planYear;
     const rowsOf = (s: Sentence): { time: TimeCell }[] =>
       analysis.rowsOf(s).flatMap((r) => (r.time && r.timeNode ? [{ time: { ...r.time, node: r.timeNode } }] : []));
     const seen = new Set<string>();
-    for (const s of doc.tasks) {
+    for (const s of analysis.tasks) {
       if (s.times.length === 0) continue;
       const mentions: { m: TimeMention; months: number }[] = [];
       for (const m of s.times) {

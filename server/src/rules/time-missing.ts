@@ -81,7 +81,7 @@ const rule: Rule = {
   },
   check({ doc, config, analysis, report }) {
     if (!analysis.usesTimeNodes) return;
-    const missing = (s: Sentence): boolean => s.isTask && (s.inlineTime === null || s.inlineTime.text.trim() === '');
+    const missing = (s: Sentence): boolean => analysis.isTask(s) && (s.inlineTime === null || s.inlineTime.text.trim() === '');
     const text = doc.text;
     const planYear = analysis.planYear;
     const annex = doc.annex;
@@ -115,7 +115,7 @@ const rule: Rule = {
 
     /** Runs of consecutive task sentences of one item with no annex row and no inline time. */
     function reportRowless(): void {
-      for (const run of taskRuns(doc.tasks, (s) => missing(s) && analysis.rowsOf(s).length === 0)) {
+      for (const run of taskRuns(analysis.tasks, (s) => missing(s) && analysis.rowsOf(s).length === 0)) {
         report({
           start: run[0].start,
           end: run[run.length - 1].end,

@@ -6,7 +6,7 @@
 // Names are grouped by their first character before they are paired: a document has at most a
 // few hundred distinct names, so pairing within a group stays cheap.
 
-import type { ParsedDocument } from '../document/model';
+import type { ParsedDocument, UnitParenthetical } from '../document/model';
 import type { Finding, Rule } from './types';
 import { foldWidth } from '../document/text';
 import { readingsOf } from './pinyin';
@@ -25,7 +25,7 @@ const COLLECTIVE = /各|相关|有关|其他|其它|所属|涉及/;
 const MIN_SHORT = 3;
 
 /** Every unit name occurrence: inline parentheticals and annex unit cells (merged cells once). */
-function occurrences(doc: ParsedDocument): Occurrence[] {
+function occurrences(doc: ParsedDocument, blanketNotes: readonly UnitParenthetical[]): Occurrence[] {
   // The units themselves are the occurrences (they have name, start and end): nothing is copied.
   const out: Occurrence[] = [];
   const seen = new Set<number>();
@@ -38,7 +38,7 @@ function occurrences(doc: ParsedDocument): Occurrence[] {
     }
   };
   for (let i = 0; i < doc.unitParens.length; i++) add(doc.unitParens[i].units);
-  for (let i = 0; i < doc.blanketNotes.length; i++) add(doc.blanketNotes[i].units);
+  for (let i = 0; i < blanketNotes.length; i++) add(blanketNotes[i].units);
   const rows = doc.annex ? doc.annex.rows : [];
   for (let i = 0; i < rows.length; i++) add(rows[i].unitList);
   // Body parentheticals, then the annex below them: already in text order unless a table
@@ -118,8 +118,8 @@ const rule: Rule = {
     fixable: 'auto',
     category: 'unit',
   },
-  check({ doc, config, report }) {
-    const occs = occurrences(doc);
+  check({ doc, config, analysis, report }) {
+    const occs = occurrences(doc, analysis.meaning.blanketNotes);
     if (occs.length === 0) return;
     const byName = new Map<string, Occurrence[]>();
     for (const o of occs) {

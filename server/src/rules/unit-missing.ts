@@ -49,7 +49,7 @@ const rule: Rule = {
       // A document that assigns (almost) no units by design: said once, as information.
       const { tasks, covered } = analysis.unitCoverage;
       if (config.requireUnit === 'auto' && tasks > 0) {
-        const at = doc.title ?? doc.tasks[0] ?? doc.annex?.headerRange ?? { start: 0, end: 0 };
+        const at = doc.title ?? analysis.tasks[0] ?? doc.annex?.headerRange ?? { start: 0, end: 0 };
         report({
           start: at.start,
           end: at.end,
@@ -118,11 +118,11 @@ const rule: Rule = {
     // a task without a row is annex-missing-row's (coordination.ts).
     const rowlessToo = reportsRowlessTasks(config);
     const uncovered = (s: Sentence): boolean => {
-      if (s.unitParen || s.blanketNote) return false;
+      if (s.unitParen || analysis.blanketNoteOf(s)) return false;
       if (!unitColumn) return true;
       return rowlessToo && analysis.rowsOf(s).length === 0;
     };
-    for (const run of taskRuns(doc.tasks, uncovered)) {
+    for (const run of taskRuns(analysis.tasks, uncovered)) {
       const first = run[0];
       const last = run[run.length - 1];
       report({

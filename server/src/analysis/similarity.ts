@@ -16,7 +16,7 @@
 // from scratch): test/unit/similarity.test.ts has fast-check compare each fast one with it, and
 // the alignments they give, on random texts.
 
-import { textKey } from './text';
+import { textKey } from '../document/text';
 
 /** Bigrams found in more sentences than this are too common to propose candidates (they still score). */
 export const MAX_POSTINGS = 48;

@@ -5,14 +5,30 @@
 // bigram multisets of the texts with punctuation and spaces removed: a dropped leading phrase or
 // a changed word lowers it a little, an unrelated row a lot. Cost: O(total text) to index, and per
 // row a bounded number of candidate spans, so the whole alignment is linear in practice. The
-// similarity and the index are document/similarity.ts, behind an interface with a reference
+// similarity and the index are analysis/similarity.ts, behind an interface with a reference
 // implementation that the tests compare the fast one with.
 
-import type { Alignment, AnnexRow, ParsedDocument, RowMatch, Sentence } from './model';
-import { textKey } from './text';
+import type { AnnexRow, ParsedDocument, Sentence } from '../document/model';
+import { textKey } from '../document/text';
 import { fastSimilarity, type KeySource, type SimilarityFactory, type SpanScorer, type SpanSimilarity } from './similarity';
 
 export { similarity } from './similarity';
+
+export interface RowMatch {
+  row: AnnexRow;
+  /** Consecutive sentences of one item that the row covers; empty for an orphan row. */
+  sentences: Sentence[];
+  /** Similarity of the row text with the sentences' text, 0..1. */
+  score: number;
+  /** False when the row stands out of body order. */
+  inOrder: boolean;
+}
+
+export interface Alignment {
+  matches: RowMatch[];
+  /** For each sentence index, the rows that cover it. */
+  rowsOfSentence: Map<number, AnnexRow[]>;
+}
 
 /** Below this similarity a row is no sentence's row (an orphan). */
 export const MATCH_THRESHOLD = 0.5;
@@ -34,7 +50,7 @@ interface AlignState {
 
 /**
  * Matches each annex row with the sentences it covers. The similarity is computed by `similarity`
- * (document/similarity.ts): the fast implementation, unless a test passes the reference one.
+ * (analysis/similarity.ts): the fast implementation, unless a test passes the reference one.
  */
 export function alignAnnex(doc: ParsedDocument, similarity: SimilarityFactory = fastSimilarity): Alignment {
   const rows = doc.annex ? doc.annex.rows : [];

@@ -2,8 +2,8 @@
 // (`以下各项任务均由甲部牵头，不再一一列出`). Written in a heading, an item's text or the
 // introduction; it covers the tasks that follow it inside that item (or the whole document).
 
-import type { Item, Paragraph, Range, Sentence, UnitParenthetical } from './model';
-import { parseUnitList } from './units';
+import type { Item, Paragraph, Range, Sentence, UnitParenthetical } from '../document/model';
+import { parseUnitList } from '../document/units';
 import { BLANKET_NOTE } from '../lexicon';
 
 /** How far before its 由 a note may start (`以下各项重点任务均`), and after it end (names, role). */
@@ -56,14 +56,16 @@ export function holdsNote(s: Sentence, notes: readonly BlanketNote[]): boolean {
   return notes.some((n) => n.note.start >= s.start && n.note.start < s.end);
 }
 
-/** Sets `blanketNote` on the tasks each note covers: after the note, inside its item. */
-export function coverTasks(tasks: readonly Sentence[], notes: readonly BlanketNote[]): void {
+/** The note that covers each task, by sentence index: the last note before it whose item holds it. */
+export function coverTasks(tasks: readonly Sentence[], notes: readonly BlanketNote[]): Map<number, UnitParenthetical> {
+  const covered = new Map<number, UnitParenthetical>();
   for (const { note, scope } of notes) {
     for (const s of tasks) {
       if (s.start < note.end || (scope && !within(s.item, scope))) continue;
-      s.blanketNote = note;
+      covered.set(s.index, note);
     }
   }
+  return covered;
 }
 
 function within(item: Item, scope: Item): boolean {
