@@ -8,7 +8,7 @@ import { RULES } from '../rules';
 import type { Finding, Fix, RelatedInfo, Rule, Severity } from '../rules/types';
 import { applyEdits, compatibleEdits } from '../core';
 import { dropIgnored } from './ignore';
-import { documentFacts } from './facts';
+import { documentFacts, type DocumentFacts } from './facts';
 
 export interface Diagnostic extends Range {
   ruleId: string;
@@ -33,7 +33,14 @@ export function severityOf(rule: Rule, config: ResolvedConfig): Severity {
 
 /** Parses and checks a text. Never throws for any input: a failing rule is reported as one finding. */
 export function lintText(text: string, config: ResolvedConfig = defaultConfig()): LintResult {
-  const { doc, analysis } = documentFacts(text, config);
+  return lintFacts(documentFacts(text, config));
+}
+
+/** Checks a document already parsed, with the config its analysis was made with. The parsed tree is only read. */
+export function lintFacts(facts: DocumentFacts): LintResult {
+  const { doc, analysis } = facts;
+  const { config } = analysis;
+  const text = doc.text;
   const diagnostics: Diagnostic[] = [];
   for (const rule of RULES) {
     const severity = severityOf(rule, config);
