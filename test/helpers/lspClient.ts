@@ -18,6 +18,7 @@ import {
   ExitNotification,
   ConfigurationRequest,
   RegistrationRequest,
+  type Registration,
   type TextDocumentContentChangeEvent,
   type MessageReader,
   type MessageWriter,
@@ -35,6 +36,8 @@ export class TestClient {
   private readonly waiters: { uri: string; version?: number; resolve: (p: PublishDiagnosticsParams) => void }[] = [];
   readonly published = new Map<string, PublishDiagnosticsParams>();
   readonly logs: string[] = [];
+  /** Capabilities the server registered with the client (client/registerCapability), in order. */
+  readonly registrations: Registration[] = [];
   /** What `workspace/configuration` answers for the `yaodian` section. */
   settings: unknown = {};
   private versions = new Map<string, number>();
@@ -69,7 +72,9 @@ export class TestClient {
       this.logs.push(p.message);
     });
     this.connection.onRequest(ConfigurationRequest.type, (p) => p.items.map(() => this.settings));
-    this.connection.onRequest(RegistrationRequest.type, () => undefined);
+    this.connection.onRequest(RegistrationRequest.type, (p) => {
+      this.registrations.push(...p.registrations);
+    });
     this.connection.listen();
   }
 
@@ -79,7 +84,7 @@ export class TestClient {
       processId: this.process ? process.pid : null,
       rootUri: null,
       capabilities: {
-        workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true }, didChangeWatchedFiles: { dynamicRegistration: true } },
+        workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true }, didChangeWatchedFiles: { dynamicRegistration: true, relativePatternSupport: true } },
         textDocument: {
           publishDiagnostics: { relatedInformation: true, versionSupport: true, codeDescriptionSupport: true },
           codeAction: { resolveSupport: { properties: ['edit'] }, dataSupport: true },

@@ -177,6 +177,34 @@ describe('language server', function () {
     assert.deepEqual((await next).diagnostics, []);
   });
 
+  it('watches the files a config extends, and re-checks when one changes', async () => {
+    // The base lives outside the folder and has no .yaodianrc.json name: only its own watcher sees it.
+    const shared = fs.mkdtempSync(path.join(os.tmpdir(), 'yaodian-base-'));
+    const base = path.join(shared, 'team.json');
+    fs.writeFileSync(base, '{ "rules": { "outline-marker-format": "off" } }');
+    const folder = path.join(dir, 'extends');
+    fs.mkdirSync(folder);
+    fs.writeFileSync(path.join(folder, '.yaodianrc.json'), JSON.stringify({ extends: base }));
+    const uri = pathToFileURL(path.join(folder, 'e.txt')).href;
+    const first = await client.open(uri, '2026年某区政务公开工作要点\n一、甲\n(一)做好甲。(区甲局负责落实)\n二.乙\n');
+    assert.deepEqual(first.diagnostics, []);
+    const watchers = client.registrations
+      .filter((r) => r.method === 'workspace/didChangeWatchedFiles')
+      .flatMap((r) => (r.registerOptions as { watchers: { globPattern: unknown }[] }).watchers.map((w) => w.globPattern));
+    assert.deepEqual(watchers.slice(-2), [
+      { baseUri: pathToFileURL(folder).href, pattern: '.yaodianrc.json' },
+      { baseUri: pathToFileURL(shared).href, pattern: 'team.json' },
+    ]);
+    fs.writeFileSync(base, '{ "rules": { "outline-marker-format": "error" } }');
+    const next = client.diagnostics(uri);
+    await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(base).href, type: 2 }] });
+    assert.deepEqual((await next).diagnostics.map((d) => [d.code, d.severity]), [['outline-marker-format', 1]]);
+    // Each file is watched once, however many documents read it.
+    const count = client.registrations.length;
+    await client.open(pathToFileURL(path.join(folder, 'f.txt')).href, '2026年某区政务公开工作要点\n');
+    assert.equal(client.registrations.length, count);
+  });
+
   it('survives 1,000 random edits: never crashes, and its text stays the client’s', async () => {
     let text = readFixture(CORPUS);
     const uri = uriOf('h.txt');

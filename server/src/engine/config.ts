@@ -22,6 +22,8 @@ export type { ConfigFile, ResolvedConfig };
 export interface LoadedConfig {
   /** The config file itself (absolute). */
   file: string;
+  /** The config file and every file it extends, directly or not (absolute): what a watcher watches. */
+  files: string[];
   layers: ConfigFile[];
   /** Overrides of every layer, each with the folder its globs are relative to. */
   overrides: { dir: string; match: (relative: string) => boolean; config: ConfigOverride }[];
@@ -44,6 +46,8 @@ export interface ConfigSources {
    * keeps checking with the rest). Without it, the problem is thrown as a ConfigError.
    */
   onError?: (error: ConfigError) => void;
+  /** Called with the config file read and every file it extends (absolute), when there is one. */
+  onConfigFiles?: (files: readonly string[]) => void;
 }
 
 const MAX_EXTENDS_DEPTH = 20;
@@ -53,10 +57,11 @@ export function loadConfig(file: string, cache?: ConfigCache): LoadedConfig {
   const abs = path.resolve(file);
   const hit = cache?.get(abs);
   if (hit) return hit;
-  const loaded: LoadedConfig = { file: abs, layers: [], overrides: [] };
+  const loaded: LoadedConfig = { file: abs, files: [], layers: [], overrides: [] };
   const visit = (f: string, chain: string[]): void => {
     if (chain.includes(f)) throw new ConfigError(`${chain[0]}: "extends" 形成循环 (${[...chain, f].map((c) => path.basename(c)).join(' → ')})`);
     if (chain.length > MAX_EXTENDS_DEPTH) throw new ConfigError(`${chain[0]}: "extends" 层级过深`);
+    if (!loaded.files.includes(f)) loaded.files.push(f);
     const layer = loadConfigFile(f);
     const bases = layer.extends === undefined ? [] : Array.isArray(layer.extends) ? layer.extends : [layer.extends];
     for (const b of bases) visit(path.resolve(path.dirname(f), b), [...chain, f]);
@@ -106,6 +111,7 @@ export function resolveConfig(filePath: string | null, sources: ConfigSources = 
   const file = configFileFor(filePath, sources);
   const loaded = file === null ? undefined : layer(() => loadConfig(file, sources.cache));
   if (loaded) {
+    sources.onConfigFiles?.(loaded.files);
     layers.push(...loaded.layers);
     if (filePath !== null) layers.push(...matchingOverrides(loaded, filePath));
   }

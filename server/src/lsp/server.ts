@@ -3,6 +3,8 @@
 // are scheduled by DocumentChecks; every request is answered from the check of the version it
 // was made against.
 
+import * as path from 'path';
+import { pathToFileURL } from 'url';
 import {
   CodeActionKind,
   DidChangeConfigurationNotification,
@@ -37,6 +39,9 @@ export class YaodianLanguageServer {
   private readonly configs: ConfigStore;
   private canConfigure = false;
   private canWatch = false;
+  private relativePatterns = false;
+  // Config files the .yaodianrc.json glob watcher does not cover (bases named by `extends`), watched once each.
+  private readonly watchedConfigFiles = new Set<string>();
   private resolveEdits = false;
   /** The client's command that places the cursor after a fix, when it has one (our VS Code client). */
   private cursorCommand: string | undefined;
@@ -45,6 +50,7 @@ export class YaodianLanguageServer {
     this.configs = new ConfigStore(
       async (uri) => (this.canConfigure ? ((await connection.workspace.getConfiguration({ scopeUri: uri, section: 'yaodian' })) ?? undefined) : undefined),
       (message) => connection.console.warn(message),
+      (files) => this.watchConfigFiles(files),
     );
     this.checks = new DocumentChecks({
       document: (uri) => this.documents.get(uri),
@@ -65,6 +71,7 @@ export class YaodianLanguageServer {
     const caps = params.capabilities;
     this.canConfigure = caps.workspace?.configuration === true;
     this.canWatch = caps.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+    this.relativePatterns = caps.workspace?.didChangeWatchedFiles?.relativePatternSupport === true;
     this.resolveEdits = caps.textDocument?.codeAction?.resolveSupport?.properties.includes('edit') === true;
     const init = params.initializationOptions as InitializationOptions | undefined;
     this.cursorCommand = typeof init?.cursorCommand === 'string' ? init.cursorCommand : undefined;
@@ -88,6 +95,20 @@ export class YaodianLanguageServer {
   private publish(state: DocumentState): void {
     const diagnostics = state.result.diagnostics.map((d) => toLspDiagnostic(state.result.doc, state.uri, d));
     void this.connection.sendDiagnostics({ uri: state.uri, version: state.version, diagnostics });
+  }
+
+  // Asks the client to watch the config files a document's config was read from that the glob
+  // watcher of every .yaodianrc.json in the workspace does not cover: the files named by `extends`
+  // (any name, maybe outside the workspace), and a .yaodianrc.json above the workspace folder.
+  private watchConfigFiles(files: readonly string[]): void {
+    if (!this.canWatch) return;
+    const fresh = files.filter((f) => !this.watchedConfigFiles.has(f));
+    if (fresh.length === 0) return;
+    for (const f of fresh) this.watchedConfigFiles.add(f);
+    const watchers = fresh.map((f) => ({
+      globPattern: this.relativePatterns ? { baseUri: pathToFileURL(path.dirname(f)).href, pattern: path.basename(f) } : f.split(path.sep).join('/'),
+    }));
+    void this.connection.client.register(DidChangeWatchedFilesNotification.type, { watchers });
   }
 
   private recheckAll(): void {

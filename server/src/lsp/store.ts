@@ -16,6 +16,8 @@ export class ConfigStore {
   constructor(
     private readonly settings: SettingsSource,
     private readonly warn: (message: string) => void,
+    /** Told of every config file a document's config was read from (the file and what it extends), to watch them. */
+    private readonly read: (files: readonly string[]) => void = () => undefined,
   ) {}
 
   get(uri: string): Promise<ResolvedConfig> {
@@ -49,6 +51,7 @@ export class ConfigStore {
     return resolveConfig(uri.startsWith('file:') ? fileURLToPath(uri) : null, {
       settings,
       onError: (e) => this.warnOnce(`yaodian: ${e.message}(已忽略)`),
+      onConfigFiles: (files) => this.read(files),
     });
   }
 
