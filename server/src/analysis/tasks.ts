@@ -1,14 +1,25 @@
 // Tasks with their units and time nodes, and units with their tasks: what hover, rename,
-// completion and `yaodian tasks --by unit` show. In a plan a task is a body sentence: its units
-// come from the inline parenthetical and from its annex rows; its time node from its inline time
-// key, else its row. In a standalone table a task is a row: units and time from its cells.
+// completion, `yaodian tasks`, its CSV and the tasks-by-unit view show. One precedence, here only
+// (docs/format.md, "一项任务的责任单位与时间节点"):
+// - in a plan a task is a body sentence. Its units are those of its own note (the parenthetical or
+//   labelled line that covers it) and of its annex rows, merged by name, a name written twice
+//   keeping its strongest role (lead, responsible, support); only when neither names any, those
+//   of a blanket note above it. Its time node is its own note's time key, else its first row's;
+// - in a standalone table a task is a row: units and time from its cells.
+// Each unit and the time say where they were read (`source`). Rules that compare the sources
+// (annex-unit-mismatch, time-conflict) read each source themselves; nothing else decides this.
 
 import type { AnnexRow, ParsedDocument, Range, Sentence, Unit, UnitRole } from '../document/model';
 import type { DocumentAnalysis } from './analysis';
 
+/** Where a task's unit or time node was read: its own note, an annex row, a blanket note above. */
+export type FactSource = 'inline' | 'row' | 'blanket';
+
 export interface TaskUnit {
   name: string;
   role: UnitRole;
+  /** Where the name was first read, in precedence order. */
+  source: FactSource;
 }
 
 export interface TaskInfo {
@@ -27,6 +38,8 @@ export interface TaskInfo {
   units: TaskUnit[];
   /** The time node text (`全年`, `6月底前`), or null. */
   time: string | null;
+  /** Where the time node was read, null without one. */
+  timeSource: Exclude<FactSource, 'blanket'> | null;
 }
 
 export interface UnitEntry {
@@ -38,22 +51,22 @@ export interface UnitEntry {
 
 const ROLE_ORDER: Record<UnitRole, number> = { lead: 0, responsible: 1, support: 2 };
 
-/** A task's units by name: a name written twice keeps its strongest role (lead, then responsible). */
-function addUnit(byName: Map<string, UnitRole>, u: Unit): void {
+/** A task's units by name: a name written twice keeps its strongest role (lead, then responsible) and where it was first read. */
+function addUnit(byName: Map<string, TaskUnit>, u: Unit, source: FactSource): void {
   const prev = byName.get(u.name);
-  if (prev === undefined || ROLE_ORDER[u.role] < ROLE_ORDER[prev]) byName.set(u.name, u.role);
+  if (prev === undefined) byName.set(u.name, { name: u.name, role: u.role, source });
+  else if (ROLE_ORDER[u.role] < ROLE_ORDER[prev.role]) prev.role = u.role;
 }
 
 export function taskInfos(doc: ParsedDocument, analysis: DocumentAnalysis): TaskInfo[] {
   if (analysis.kind === 'table' && doc.annex) return rowTasks(doc.annex.rows);
   return analysis.tasks.map((s, i) => {
-    const byName = new Map<string, UnitRole>();
-    const add = (u: Unit): void => addUnit(byName, u);
-    s.unitParen?.units.forEach(add);
+    const byName = new Map<string, TaskUnit>();
+    for (const u of s.unitParen?.units ?? []) addUnit(byName, u, 'inline');
     const rows = analysis.rowsOf(s);
-    for (const r of rows) r.unitList.forEach(add);
+    for (const r of rows) for (const u of r.unitList) addUnit(byName, u, 'row');
     // A blanket note above (`以下各项任务均由甲部牵头`) stands when the task names no unit itself.
-    if (byName.size === 0) analysis.blanketNoteOf(s)?.units.forEach(add);
+    if (byName.size === 0) for (const u of analysis.blanketNoteOf(s)?.units ?? []) addUnit(byName, u, 'blanket');
     const rowTime = rows.find((r) => r.time && r.time.text.length > 0)?.time;
     // The body's own time key first (as the generated task table does), else the annex row's.
     const inline = s.inlineTime && s.inlineTime.text.trim().length > 0 ? s.inlineTime.text.trim() : null;
@@ -65,8 +78,9 @@ export function taskInfos(doc: ParsedDocument, analysis: DocumentAnalysis): Task
       text: s.content,
       range: s,
       line: doc.lineIndex.lineAt(s.start) + 1,
-      units: [...byName].map(([name, role]) => ({ name, role })),
+      units: [...byName.values()],
       time: timeText,
+      timeSource: inline !== null ? 'inline' : timeText !== null ? 'row' : null,
     };
   });
 }
@@ -78,8 +92,8 @@ function rowTasks(rows: readonly AnnexRow[]): TaskInfo[] {
   const out: TaskInfo[] = [];
   for (const r of rows) {
     if (!r.task || r.task.text.trim().length === 0) continue;
-    const byName = new Map<string, UnitRole>();
-    for (const u of r.unitList) addUnit(byName, u);
+    const byName = new Map<string, TaskUnit>();
+    for (const u of r.unitList) addUnit(byName, u, 'row');
     const time = r.time && r.time.text.trim().length > 0 ? r.time.text.trim() : null;
     out.push({
       serial: out.length + 1,
@@ -89,8 +103,9 @@ function rowTasks(rows: readonly AnnexRow[]): TaskInfo[] {
       text: r.task.text.replace(/\s*\n\s*/g, '').replace(CELL_NUMBER, ''),
       range: r.task.present ? r.task : r.range,
       line: r.line + 1,
-      units: [...byName].map(([name, role]) => ({ name, role })),
+      units: [...byName.values()],
       time,
+      timeSource: time !== null ? 'row' : null,
     });
   }
   return out;

@@ -38,7 +38,7 @@ export interface TasksByUnit {
 }
 
 /** Units as one label: names joined with `、`; when roles differ, `甲局牵头，乙局配合`. */
-export function unitsLabel(units: readonly TaskUnit[], comma = '，'): string {
+export function unitsLabel(units: readonly Pick<TaskUnit, 'name' | 'role'>[], comma = '，'): string {
   const groups: { role: UnitRole; names: string[] }[] = [];
   for (const u of units) {
     let g = groups.find((x) => x.role === u.role);
