@@ -46,7 +46,7 @@ function rowLines(doc: ParsedDocument, row: AnnexRow): [number, number] {
   const next = doc.lines[row.endLine + 1];
   return [start, next ? next.start : doc.text.length];
 }
-function middle<T>(xs: T[]): T | undefined {
+function middle<T>(xs: readonly T[]): T | undefined {
   return xs[Math.floor(xs.length / 2)];
 }
 function present(c: Cell | null): c is Cell {

@@ -1,5 +1,5 @@
 import { strict as assert } from 'assert';
-import type { Unit, UnitParenthetical, UnitRole } from '../../server/src/document/model';
+import type { Draft, Unit, UnitParenthetical, UnitRole } from '../../server/src/document/model';
 import { isPlaceholderUnit, parseUnitList, parseUnitParenthetical, readUnitParenthetical } from '../../server/src/document/units';
 import { ParseMemo } from '../../server/src/document/memo';
 
@@ -406,8 +406,9 @@ describe('readUnitParenthetical: one parse per text, rebased on each occurrence'
   it('hands out independent objects: changing one occurrence leaves the next alone', () => {
     const a = readUnitParenthetical(text, 100, memo);
     assert.ok(a);
-    a.units[0].start = -1;
-    a.units.push({ ...a.units[0], name: 'x' });
+    // The parsed tree is read-only; the memo must hand out copies all the same.
+    (a.units[0] as Draft<Unit>).start = -1;
+    (a.units as Unit[]).push({ ...a.units[0], name: 'x' });
     const b = readUnitParenthetical(text, 100, memo);
     assert.ok(b);
     assert.equal(b.units.length, 2);

@@ -40,7 +40,7 @@ const CLEAR_MATCH = 0.85;
 const MAX_SPAN = 12;
 
 interface AlignState {
-  sentences: Sentence[];
+  sentences: readonly Sentence[];
   /** Scores spans near where a row is expected. */
   near: SpanScorer;
   /** Scores spans anywhere, with the index of the whole body: made for the first row found nowhere near. */
@@ -125,7 +125,7 @@ function exactSpan(
   r: number,
   rowKeys: Keys,
   keys: Keys,
-  sentences: Sentence[],
+  sentences: readonly Sentence[],
   claimed: Uint8Array,
   expected: number,
 ): { a: number; b: number; score: number } | null {

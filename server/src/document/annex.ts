@@ -4,7 +4,7 @@
 // separators is read by barless.ts. Columns are known by header name; in layout A and in rows
 // with merged cells, cells are placed by content.
 
-import type { Annex, AnnexLayout, AnnexRow, Column, ColumnRole, Span } from './model';
+import type { AnnexDraft, AnnexLayout, AnnexRow, Column, ColumnRole, Span } from './model';
 import type { Line } from './text';
 import type { ParseMemo } from './memo';
 import { isAnnexStart, isNoise } from './classify';
@@ -15,7 +15,7 @@ import { buildRow, headerRole, isSectionRow, isSerialText, looksLikeUnits, spanO
 const HEADER_LOOKAHEAD = 6;
 
 /** Finds and reads the annex table, or null when the document has none. */
-export function findAnnex(text: string, lines: Line[], trimmed: string[], memo: ParseMemo): Annex | null {
+export function findAnnex(text: string, lines: Line[], trimmed: string[], memo: ParseMemo): AnnexDraft | null {
   // A `附件` line followed within a few lines by a header starts the annex, unless another
   // `附件` line comes first (then the first one was only a reference at the end of the body).
   for (let i = 0; i < lines.length; i++) {
@@ -69,7 +69,7 @@ function readTable(
   startLine: number,
   memo: ParseMemo,
   strict = false,
-): Annex | null {
+): AnnexDraft | null {
   const first = trimmed[headerLine];
   // A header typed with runs of spaces between its names (`序号  任务分解  责任单位  时间节点`).
   const spaced = !strict && !first.includes('\t') && !first.includes('|') && SPACE_RUN.test(first);
@@ -117,7 +117,7 @@ function readTable(
     layout = dataCells > 0 && dataCells * 2 <= columns.length ? 'cells' : 'pipes';
   }
 
-  const annex: Annex = {
+  const annex: AnnexDraft = {
     layout,
     line: startLine,
     range: { start: lines[startLine].start, end: lines[headerLine].end },
@@ -192,7 +192,7 @@ function splitTabs(text: string, line: Line): RawCell[] {
 }
 
 /** Layout A: a stream of cells, a new row at each serial number; cells placed by content. */
-function readCellRows(text: string, lines: Line[], trimmed: string[], from: number, annex: Annex, memo: ParseMemo): void {
+function readCellRows(text: string, lines: Line[], trimmed: string[], from: number, annex: AnnexDraft, memo: ParseMemo): void {
   // Each row is placed as soon as the next one starts, so its cell list dies young.
   let row: RawCell[] | null = null;
   let prev: AnnexRow | null = null;
@@ -229,7 +229,7 @@ const SECTION_LOOKAHEAD = 3;
  * cells (a merged cell printed once) are placed by content, like layout A. Lines of bars only,
  * repeated header rows and section rows between rows are part of the table, not rows.
  */
-function readLineRows(text: string, lines: Line[], trimmed: string[], from: number, annex: Annex, memo: ParseMemo): void {
+function readLineRows(text: string, lines: Line[], trimmed: string[], from: number, annex: AnnexDraft, memo: ParseMemo): void {
   const spaced = annex.layout === 'spaces';
   const tabs = annex.layout === 'tabs' || spaced;
   const isRowLine = (t: string): boolean => (spaced ? SPACE_RUN.test(t) : tabs ? t.includes('\t') : t.includes('|'));
@@ -291,7 +291,7 @@ function nextRowWithin(trimmed: string[], from: number, isRowLine: (t: string) =
  * and an empty cell may be left over (the export's trailing `|`). Each placement is scored by
  * how well the content fits the column; dynamic programming finds the best, in O(cells × columns).
  */
-function placeCells(cells: RawCell[], header: Column[], prev: AnnexRow | null, index: number, memo: ParseMemo): AnnexRow {
+function placeCells(cells: RawCell[], header: readonly Column[], prev: AnnexRow | null, index: number, memo: ParseMemo): AnnexRow {
   const n = cells.length;
   const m = header.length;
   // Most rows are complete: every cell where its column says, trailing cells empty.
@@ -385,7 +385,7 @@ function cellFeatures(text: string, memo: ParseMemo): CellFeatures {
 }
 
 /** True when cells[0..m) plainly belong to the columns in order and the rest are empty. */
-function positionalFit(cells: RawCell[], header: Column[], memo: ParseMemo): boolean {
+function positionalFit(cells: RawCell[], header: readonly Column[], memo: ParseMemo): boolean {
   for (let j = header.length; j < cells.length; j++) if (cells[j].text.length > 0) return false;
   for (let j = 0; j < header.length; j++) {
     const t = cells[j].text;

@@ -8,11 +8,11 @@
 // What is read here is read with less confidence than a table with bars: the rows' units, times
 // and serials are checked, but the table is not compared with the body (the `confident` flag).
 
-import type { Annex, AnnexRow, Column, ColumnRole } from './model';
+import type { AnnexDraft, AnnexRow, Column, ColumnRole, Unit } from './model';
 import type { Line } from './text';
 import type { ParseMemo } from './memo';
 import { isNoise } from './classify';
-import { buildRow, headerRole, isSectionRow, looksLikeUnits, spanOf, timeNodeOf, unitsAt, type RawCell } from './cells';
+import { buildRow, headerRole, isSectionRow, looksLikeUnits, spanOf, timeNodeOf, unitsAt, type RawCell, type RowDraft } from './cells';
 import { unitColumnRole } from '../lexicon';
 
 /** Longest line that can be a header cell (or half of one broken over two lines). */
@@ -111,13 +111,13 @@ export function readBarlessTable(
   startLine: number,
   memo: ParseMemo,
   standalone = false,
-): Annex | null {
+): AnnexDraft | null {
   const head = readHeader(text, lines, trimmed, headerLine);
   if (!head) return null;
   if (standalone && !head.columns.some((c) => c.role === 'units')) return null;
   const { columns } = head;
   const m = columns.length;
-  const annex: Annex = {
+  const annex: AnnexDraft = {
     layout: 'lines',
     line: startLine,
     range: { start: lines[startLine].start, end: lines[head.next - 1].end },
@@ -139,9 +139,9 @@ export function readBarlessTable(
   const flush = (): void => {
     if (col < 0) return;
     const read = toRow(text, lines, trimmed, cells, columns, prev, above, annex.rows.length, memo);
+    annex.rows.push(read.row);
     prev = read.row;
     above = read.placed;
-    annex.rows.push(prev);
     cells = new Array(m).fill(null);
     col = -1;
   };
@@ -234,7 +234,7 @@ function toRow(
   above: (RawCell | null)[],
   index: number,
   memo: ParseMemo,
-): { row: AnnexRow; placed: (RawCell | null)[] } {
+): { row: RowDraft; placed: (RawCell | null)[] } {
   const placed: (RawCell | null)[] = cells.map((c) => {
     if (!c) return null;
     const a = spanOf(text, lines[c.lines[0]]);
@@ -266,7 +266,7 @@ function toRow(
   // Units one per line: each line is a list of its own. With two unit columns (牵头单位, 责任单位)
   // and only one cell written, the empty one left no line: which column it is cannot be told,
   // so its units get no lead or support role.
-  row.unitList = [];
+  const unitList: Unit[] = [];
   const unitColumns = columns.filter((c) => c.role === 'units').length;
   const written = columns.filter((c, j) => c.role === 'units' && cells[j] !== null).length;
   for (let j = 0; j < columns.length; j++) {
@@ -275,8 +275,9 @@ function toRow(
     const role = unitColumns > 1 && written === 1 ? 'responsible' : unitColumnRole(columns[j].name);
     for (const li of c.lines) {
       const s = spanOf(text, lines[li]);
-      if (trimmed[li].length > 0) row.unitList.push(...unitsAt(s.text, s.start, role, memo));
+      if (trimmed[li].length > 0) unitList.push(...unitsAt(s.text, s.start, role, memo));
     }
   }
+  row.unitList = unitList;
   return { row, placed };
 }

@@ -2,7 +2,7 @@
 // what a cell holds (a serial, units, a time node), and building a row from cells placed in
 // columns. The readers of each layout (annex.ts, barless.ts) share these.
 
-import type { AnnexRow, Cell, Column, ColumnRole, Span, TimeNode, Unit, UnitRole } from './model';
+import type { AnnexRow, Cell, Column, ColumnRole, Draft, Span, TimeNode, Unit, UnitRole } from './model';
 import { foldWidth, skipSpaces, trimEndIndex, type Line } from './text';
 import { findTimeMentions, parseTimeNode } from './time';
 import { parseUnitList } from './units';
@@ -116,18 +116,21 @@ export function looksLikeUnits(t: string): boolean {
   return names.length > 0 && names.every((n) => n.length > 0 && n.length <= 30 && UNIT_SUFFIX.test(n));
 }
 
+/** A row while it is read: its cells set column by column; lists it shares (no extra cells, units carried down) stay read-only. */
+export type RowDraft = Omit<Draft<AnnexRow>, 'extraCells' | 'unitList'> & { extraCells: readonly Cell[]; unitList: readonly Unit[] };
+
 /** Shared by the rows without extra cells (nearly all): one empty list, never modified. */
 const NO_CELLS: readonly RawCell[] = Object.freeze([]);
 
 export function buildRow(
   placed: (RawCell | null)[],
   extra: RawCell[],
-  header: Column[],
+  header: readonly Column[],
   prev: AnnexRow | null,
   index: number,
   positional: boolean,
   memo: ParseMemo,
-): AnnexRow {
+): RowDraft {
   // Plain loops and no closures: this runs once per row, thousands of times, mostly cold.
   let lineOf = Infinity;
   let endLine = -1;
@@ -151,7 +154,7 @@ export function buildRow(
     // Empty leftovers are the export's trailing `|` of a merged row: part of the row, not extra.
     if (extra[k].text.length > 0) extraCells = extraCells === NO_CELLS ? [extra[k]] : [...extraCells, extra[k]];
   }
-  const row: AnnexRow = {
+  const row: RowDraft = {
     index,
     serial: null,
     serialCell: null,

@@ -5,14 +5,23 @@
 
 import type { Line, LineIndex } from './text';
 
+/**
+ * A node while the parser builds it: the same fields, writable, arrays included. Only document/
+ * uses it; what parseDocument returns is read-only, and nothing after the parser changes it.
+ */
+export type Draft<T> = { -readonly [K in keyof T]: T[K] extends readonly (infer U)[] ? U[] : T[K] };
+
+/** A table while it is read: rows, sections and bad lines added, its range extended. */
+export type AnnexDraft = Omit<Draft<Annex>, 'range'> & { range: Draft<Range> };
+
 export interface Range {
-  start: number;
-  end: number;
+  readonly start: number;
+  readonly end: number;
 }
 
 /** A piece of the document text with its range. */
 export interface Span extends Range {
-  text: string;
+  readonly text: string;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -21,22 +30,22 @@ export interface Span extends Range {
 /** One part of a time node: a set of months, in the plan year unless `year` is given. */
 export interface TimePart {
   /** An explicit year written in the text (`2024年6月底前`), else null (the plan year). */
-  year: number | null;
+  readonly year: number | null;
   /** Bit m-1 set for each month m (1..12) the part covers. */
-  months: number;
+  readonly months: number;
 }
 
 export interface TimeNode {
   /** The text as written, trimmed. */
-  text: string;
-  parts: TimePart[];
+  readonly text: string;
+  readonly parts: readonly TimePart[];
   /** Recurring or whole-year forms (`全年`, `每季度`, `长期`): they never conflict. */
-  wholeYear: boolean;
+  readonly wholeYear: boolean;
 }
 
 /** A time phrase inside a body sentence (`在8月`, `10月前`, `上半年`). */
 export interface TimeMention extends Span {
-  node: TimeNode;
+  readonly node: TimeNode;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -46,24 +55,24 @@ export type UnitRole = 'lead' | 'support' | 'responsible';
 
 export interface Unit extends Span {
   /** The name with every space removed. */
-  name: string;
-  role: UnitRole;
+  readonly name: string;
+  readonly role: UnitRole;
 }
 
 /** A parenthetical that names units: `(责任单位:区甲局;完成时限:6月底前)`, `(区甲局牵头落实)`. */
 export interface UnitParenthetical extends Span {
-  units: Unit[];
+  readonly units: readonly Unit[];
   /** Whether the parenthetical used keys (`责任单位:`) or a role verb (`负责落实`). */
-  keyed: boolean;
+  readonly keyed: boolean;
   /** Keys that had no content (`(责任单位:)`): their value ranges. */
-  emptyValues: Range[];
+  readonly emptyValues: readonly Range[];
   /** A time key in the same parenthetical (`完成时限:6月底前`). */
-  time: TimeCell | null;
+  readonly time: TimeCell | null;
 }
 
 /** A time value as written: the node is null when the text is not a valid time node. */
 export interface TimeCell extends Span {
-  node: TimeNode | null;
+  readonly node: TimeNode | null;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -72,55 +81,55 @@ export interface TimeCell extends Span {
 export type ParenWidth = 'full' | 'half' | 'mixed' | 'none';
 
 export interface Marker extends Span {
-  level: 1 | 2 | 3 | 4;
+  readonly level: 1 | 2 | 3 | 4;
   /** The numeric value (一 → 1, 十二 → 12, ③ → 3). */
-  number: number;
+  readonly number: number;
   /** Range of the numeral alone (`七` in `(七)`), for renumbering without touching the rest. */
-  numeralRange: Range;
+  readonly numeralRange: Range;
   /** How the number is written: 'chinese', 'arabic', 'circled'. */
-  numeral: 'chinese' | 'arabic' | 'circled';
+  readonly numeral: 'chinese' | 'arabic' | 'circled';
   /** Width of the parentheses around the number (levels 2 and 4). */
-  parens: ParenWidth;
+  readonly parens: ParenWidth;
   /** True when the marker is written exactly in a canonical form (`一、` `(一)` `1.` `(1)`). */
-  canonical: boolean;
+  readonly canonical: boolean;
   /** `第一部分` style level-1 headings. */
-  partStyle: boolean;
+  readonly partStyle: boolean;
 }
 
 export interface Sentence extends Span {
   /** The sentence text without unit parentheticals, trimmed; what tasks and rows are compared on. */
-  content: string;
+  readonly content: string;
   /** Index of the sentence in `ParsedDocument.sentences`. */
-  index: number;
+  readonly index: number;
   /** The item the sentence belongs to. */
-  item: Item;
+  readonly item: Item;
   /** The unit parenthetical that covers this sentence, if any. */
-  unitParen: UnitParenthetical | null;
+  readonly unitParen: UnitParenthetical | null;
   /** The time key of the parenthetical that covers this sentence (`完成时限:6月底前`), if any. */
-  inlineTime: TimeCell | null;
+  readonly inlineTime: TimeCell | null;
   /** Time phrases found in the sentence. */
-  times: readonly TimeMention[];
+  readonly times: readonly TimeMention[];
 }
 
 export interface Item {
-  level: 1 | 2 | 3 | 4;
-  marker: Marker;
+  readonly level: 1 | 2 | 3 | 4;
+  readonly marker: Marker;
   /** From the marker to the end of the item's last paragraph. */
-  range: Range;
+  readonly range: Range;
   /** 0-based line of the marker. */
-  line: number;
+  readonly line: number;
   /** 0-based last line of the item's own text (its body paragraphs included, children excluded). */
-  endLine: number;
+  readonly endLine: number;
   /** The heading text (title-only line), the title sentence, or the first sentence. */
-  title: string;
+  readonly title: string;
   /** True when the marker line has no sentence text: the paragraphs after it are its body. */
-  headingOnly: boolean;
+  readonly headingOnly: boolean;
   /** The text after the marker on the marker line, trimmed. */
-  text: Span;
-  parent: Item | null;
-  children: Item[];
-  sentences: Sentence[];
-  unitParens: UnitParenthetical[];
+  readonly text: Span;
+  readonly parent: Item | null;
+  readonly children: readonly Item[];
+  readonly sentences: readonly Sentence[];
+  readonly unitParens: readonly UnitParenthetical[];
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -134,59 +143,59 @@ export type AnnexLayout = 'cells' | 'pipes' | 'tabs' | 'lines' | 'spaces';
 export type ColumnRole = 'serial' | 'task' | 'category' | 'units' | 'time' | 'other';
 
 export interface Column {
-  role: ColumnRole;
+  readonly role: ColumnRole;
   /** Header text as written. */
-  name: string;
-  range: Range;
+  readonly name: string;
+  readonly range: Range;
 }
 
 export interface Cell extends Span {
   /** False when the cell was not in the row and its value was carried down from a merged cell above. */
-  present: boolean;
+  readonly present: boolean;
 }
 
 export interface AnnexRow {
   /** 0-based index among the rows. */
-  index: number;
+  readonly index: number;
   /** The serial as a number, null when the cell is not a number. */
-  serial: number | null;
-  serialCell: Cell | null;
-  task: Cell | null;
-  units: Cell | null;
+  readonly serial: number | null;
+  readonly serialCell: Cell | null;
+  readonly task: Cell | null;
+  readonly units: Cell | null;
   /** The units parsed from the unit cell. */
-  unitList: Unit[];
-  time: Cell | null;
-  timeNode: TimeNode | null;
-  categories: Cell[];
+  readonly unitList: readonly Unit[];
+  readonly time: Cell | null;
+  readonly timeNode: TimeNode | null;
+  readonly categories: readonly Cell[];
   /** 0-based first and last line of the row. */
-  line: number;
-  endLine: number;
-  range: Range;
+  readonly line: number;
+  readonly endLine: number;
+  readonly range: Range;
   /** Cells that could not be placed in a column. */
-  extraCells: readonly Cell[];
+  readonly extraCells: readonly Cell[];
 }
 
 export interface Annex {
-  layout: AnnexLayout;
+  readonly layout: AnnexLayout;
   /** The `附件` line (or the header line when there is none), 0-based. */
-  line: number;
+  readonly line: number;
   /** Everything from the `附件` line to the end of the table. */
-  range: Range;
+  readonly range: Range;
   /** A title line before the header (`…任务分解表`). */
-  title: Span | null;
-  header: Column[];
-  headerRange: Range;
-  rows: AnnexRow[];
+  readonly title: Span | null;
+  readonly header: readonly Column[];
+  readonly headerRange: Range;
+  readonly rows: readonly AnnexRow[];
   /** Lines inside the table that could not be read as a row. */
-  badLines: Span[];
+  readonly badLines: readonly Span[];
   /** Section rows between rows (`一、知识产权保护方面(共5项)`): headings of the table's own. */
-  sections: Span[];
+  readonly sections: readonly Span[];
   /**
    * The table's own outline, in document order: its section rows, and the markers that open
    * task cells (`1.政府工作要做到公开透明`) in a table without a serial column. Linked by
    * parent and children like the body's items; they hold no sentences.
    */
-  items: Item[];
+  readonly items: readonly Item[];
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -195,32 +204,32 @@ export interface Annex {
 export type ParagraphKind = 'preamble' | 'introduction' | 'free' | 'noise';
 
 export interface Paragraph extends Span {
-  kind: ParagraphKind;
-  line: number;
+  readonly kind: ParagraphKind;
+  readonly line: number;
 }
 
 export interface ParsedDocument {
-  text: string;
+  readonly text: string;
   /** The text with full-width letters, digits and punctuation folded to half width (same length). */
-  folded: string;
-  lines: Line[];
-  lineIndex: LineIndex;
-  title: Span | null;
+  readonly folded: string;
+  readonly lines: readonly Line[];
+  readonly lineIndex: LineIndex;
+  readonly title: Span | null;
   /** The plan year from the title, else from the preamble date, else null. */
-  planYear: number | null;
+  readonly planYear: number | null;
   /** The date line of the preamble or closing (`2023年4月12日`), if any. */
-  dates: Span[];
+  readonly dates: readonly Span[];
   /** The issue date: the preamble's date line, or a `发文日期` metadata line; null when neither. */
-  issueDate: { year: number; month: number; day: number } | null;
+  readonly issueDate: { year: number; month: number; day: number } | null;
   /** Top-level items (chapters, or whatever level the document starts with). */
-  outline: Item[];
+  readonly outline: readonly Item[];
   /** All items in document order. */
-  items: Item[];
+  readonly items: readonly Item[];
   /** All item sentences in document order (headings and tasks alike: analysis/meaning.ts tells them apart). */
-  sentences: Sentence[];
+  readonly sentences: readonly Sentence[];
   /** Paragraphs outside items: preamble, introduction, closing text and noise. */
-  paragraphs: Paragraph[];
+  readonly paragraphs: readonly Paragraph[];
   /** Every unit parenthetical of the body. */
-  unitParens: UnitParenthetical[];
-  annex: Annex | null;
+  readonly unitParens: readonly UnitParenthetical[];
+  readonly annex: Annex | null;
 }

@@ -5,6 +5,7 @@
 
 import type {
   Annex,
+  Draft,
   Item,
   Marker,
   Paragraph,
@@ -21,7 +22,7 @@ import { dateLineYear, dateOfLine, isAnnexStart, isMultiYearTitle, isNoise, isSi
 import { matchBrackets, splitSentences } from './sentences';
 import { parseLabelledLine, parseUnitParenthetical, readUnitParenthetical } from './units';
 import { METADATA_LABELS, NOTE_KEYS } from '../lexicon';
-import { findTimeMentions, parseTimeNode } from './time';
+import { findTimeMentions } from './time';
 import { findAnnex } from './annex';
 import { spanOf as lineSpan } from './cells';
 import { ParseMemo } from './memo';
@@ -29,10 +30,15 @@ import { ParseMemo } from './memo';
 /** Longest marker-line text that can be a heading, and longest heading sentence above sub-items. */
 export const HEADING_MAX = 60;
 
+/** A sentence while its item is read: its notes are set as they are met; its time mentions are final. */
+type SentenceDraft = Omit<Draft<Sentence>, 'times'> & { times: readonly TimeMention[] };
+
 interface ItemBuilder {
-  item: Item;
+  item: Draft<Item>;
+  /** The item's sentences while they are read (item.sentences once read). */
+  sentences: SentenceDraft[];
   /** Paragraph ranges of the item's own text; a wrapped line extends the last one. */
-  paragraphs: Range[];
+  paragraphs: Draft<Range>[];
   /** The last paragraph did not end a sentence: the next plain line continues it. */
   open: boolean;
   /** Free text was seen after the item: further plain lines are free too. */
@@ -51,8 +57,8 @@ export function parseDocument(text: string): ParsedDocument {
   const trimmed = lines.map((l) => l.folded.trim());
   // Values that repeat in the document (unit cells, times, parentheticals), parsed once in this parse.
   const memo = new ParseMemo();
-  const annex = findAnnex(text, lines, trimmed, memo);
-  if (annex) annex.items = tableItems(text, lines, lineIndex, annex);
+  const table = findAnnex(text, lines, trimmed, memo);
+  const annex: Annex | null = table && { ...table, items: tableItems(text, lines, lineIndex, table) };
   const bodyEnd = annex ? annex.line : lines.length;
 
   const paragraphs: Paragraph[] = [];
@@ -60,7 +66,7 @@ export function parseDocument(text: string): ParsedDocument {
   const outline: Item[] = [];
   const dates: Span[] = [];
   const builders: ItemBuilder[] = [];
-  const stack: Item[] = [];
+  const stack: Draft<Item>[] = [];
   let title: Span | null = null;
   let current: ItemBuilder | null = null;
   let preambleYear: number | null = null;
@@ -115,6 +121,7 @@ export function parseDocument(text: string): ParsedDocument {
       items.push(item);
       current = {
         item,
+        sentences: [],
         // A heading's own text is its title, not sentences: only its body paragraphs are read.
         paragraphs: item.headingOnly || item.text.end === item.text.start ? [] : [{ start: item.text.start, end: item.text.end }],
         open: !item.headingOnly && !endsSentence(folded, item.text.start, item.text.end),
@@ -260,11 +267,10 @@ function applyLabels(b: ItemBuilder, allParens: UnitParenthetical[]): void {
           emptyValues: labels.flatMap((l) => l.emptyValues),
           time: labels.find((l) => l.time)?.time ?? null,
         };
-  if (note.time) note.time.node = parseTimeNode(note.time.text);
   b.item.unitParens.push(...labels);
   allParens.push(...labels);
   const hasUnits = note.units.length > 0 || note.emptyValues.length > 0;
-  for (const s of b.item.sentences) {
+  for (const s of b.sentences) {
     if (hasUnits && !s.unitParen) s.unitParen = note;
     if (note.time && !s.inlineTime) s.inlineTime = note.time;
   }
@@ -291,22 +297,23 @@ function tableItems(text: string, lines: Line[], lineIndex: LineIndex, annex: An
   }
   found.sort((a, b) => a.line.start - b.line.start);
   const items: Item[] = [];
-  const stack: Item[] = [];
+  const stack: Draft<Item>[] = [];
   for (const f of found) {
     const marker = parseMarker(f.line.text, f.line.folded, f.line.start);
     if (!marker) continue;
     const item = newItem(text, f.line, marker);
     item.range = { start: marker.start, end: f.end };
     while (stack.length > 0 && stack[stack.length - 1].level >= item.level) stack.pop();
-    item.parent = stack.length > 0 ? stack[stack.length - 1] : null;
-    item.parent?.children.push(item);
+    const parent = stack.length > 0 ? stack[stack.length - 1] : null;
+    item.parent = parent;
+    parent?.children.push(item);
     stack.push(item);
     items.push(item);
   }
   return items;
 }
 
-function newItem(text: string, line: Line, marker: Marker): Item {
+function newItem(text: string, line: Line, marker: Marker): Draft<Item> {
   const folded = line.folded;
   let s = marker.end - line.start;
   let e = folded.length;
@@ -355,7 +362,7 @@ function readItemText(
   memo: ParseMemo,
 ): void {
   const item = b.item;
-  const own: Sentence[] = [];
+  const own = b.sentences;
   const pending: { paren: UnitParenthetical; upto: number }[] = [];
   let uncoveredFrom = 0;
   let timeFrom = 0;
@@ -389,7 +396,7 @@ function readItemText(
       const content = contentOf(text, contentStart, raw.end, removed);
       if (content.length > 0 && /[\p{L}\p{N}]/u.test(content)) {
         const sentenceText = text.slice(contentStart, raw.end);
-        const sentence: Sentence = {
+        const sentence: SentenceDraft = {
           start: contentStart,
           end: raw.end,
           text: sentenceText,

@@ -7,7 +7,7 @@
 // Month sets are bitmasks, bit m-1 for month m. A node is a list of pieces (`4月、10月`), each
 // giving one or more TimeParts (a range across years gives one part per year).
 
-import type { TimeMention, TimeNode, TimePart } from './model';
+import type { Draft, TimeMention, TimeNode, TimePart } from './model';
 import { foldWidth } from './text';
 
 const ALL_MONTHS = 0xfff;
@@ -319,7 +319,7 @@ function readBody(s: string, i: number, year: number | null, afterYear: boolean)
 
 interface Piece {
   end: number;
-  parts: TimePart[];
+  parts: Draft<TimePart>[];
   /** A recurring or whole-year form. */
   whole: boolean;
   /** Whether the piece narrows the months (false for `2024年` alone and the whole-year forms). */

@@ -6,7 +6,7 @@
 // removed (so names compare equal whatever the width of their digits or letters). One pass over
 // the text, plus a constant amount of work per name: this runs on every keystroke.
 
-import type { Range, TimeCell, Unit, UnitParenthetical, UnitRole } from './model';
+import type { Draft, Range, TimeCell, Unit, UnitParenthetical, UnitRole } from './model';
 import type { ParseMemo } from './memo';
 import { parseTimeNode } from './time';
 import { foldWidth, isSpaceCode } from './text';
@@ -92,7 +92,7 @@ interface Ctx {
   base: number;
   /** Reject the input when a name is not plausible (too long, a sentence, digits only). */
   validate: boolean;
-  units: Unit[];
+  units: Draft<Unit>[];
   /** Where placeholder or empty unit values go; null to drop them. */
   empties: Range[] | null;
   /** Set when a role verb was seen. */
@@ -354,7 +354,8 @@ export function parseLabelledLine(text: string, start: number): UnitParenthetica
   // The line read as the inside of a parenthetical: offsets shift by the one added bracket.
   const paren = parseUnitParenthetical(`(${text.slice(s, e)})`, start + s - 1);
   if (!paren || !paren.keyed) return null;
-  return { ...paren, text: text.slice(s, e), start: start + s, end: start + e };
+  const time = paren.time && { ...paren.time, node: parseTimeNode(paren.time.text) };
+  return { ...paren, text: text.slice(s, e), start: start + s, end: start + e, time };
 }
 
 /**
@@ -367,7 +368,7 @@ export function readUnitParenthetical(text: string, start: number, memo: ParseMe
   let parsed = memo.parens.get(text);
   if (parsed === undefined) {
     parsed = parseUnitParenthetical(text, 0);
-    if (parsed?.time) parsed.time.node = parseTimeNode(parsed.time.text);
+    if (parsed?.time) parsed = { ...parsed, time: { ...parsed.time, node: parseTimeNode(parsed.time.text) } };
     memo.parens.set(text, parsed);
   }
   if (parsed === null) return null;
