@@ -1,12 +1,15 @@
 // The same real document as it reaches a reviewer in other clothes: saved with CRLF line breaks,
 // with Word's U+3000 paragraph indentation, with trailing spaces, with its punctuation all
-// half-width (a web page) or all full-width (Word). What it says has not changed, so neither may
-// the findings (rule and line; the width rules excepted where the width itself changed).
+// half-width (a web page) or all full-width (Word), or copied from a PDF line by line (its body
+// broken at the page's margin, after a 。 or inside a unit note too). What it says has not changed,
+// so neither may the findings (rule and line, or rule and text where lines move; the width rules
+// excepted where the width itself changed).
 import { strict as assert } from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import { lintText } from '../../server/src/engine/lint';
 import { foldWidth, LineIndex, splitLines } from '../../server/src/document/text';
+import { parseDocument } from '../../server/src/document/parse';
 import { FIXTURES } from '../helpers/fixtures';
 
 const REAL = ['corpus', 'wild'].flatMap((dir) =>
@@ -27,7 +30,45 @@ function findings(text: string, skip: ReadonlySet<string> = new Set()): string[]
     .sort();
 }
 
+/** Findings by rule and the words they point at: for variants that move the lines. */
+function findingsByText(text: string): string[] {
+  return lintText(text)
+    .diagnostics.filter((d) => d.severity !== 'info')
+    .map((d) => `${d.ruleId} ${text.slice(d.start, d.start + 24).replace(/\s+/g, '').slice(0, 8)}`)
+    .sort();
+}
+
 const eachLine = (text: string, f: (line: string) => string): string => text.split('\n').map(f).join('\n');
+
+/** Display columns of a character in a PDF: Chinese characters, full-width marks and Chinese quotes two, the rest one. */
+const columns = (c: number): number => (c >= 0x2e80 || (c >= 0x2014 && c <= 0x201f) || c === 0x2026 ? 2 : 1);
+
+/** The body (above the task table) broken at `width` columns, as a PDF copied line by line. */
+function pdfWrapped(text: string, width: number): string {
+  const annex = parseDocument(text).annex;
+  const lines = text.split('\n');
+  const bodyEnd = annex ? annex.line : lines.length;
+  return lines
+    .map((l, i) => {
+      if (i >= bodyEnd) return l;
+      const out: string[] = [];
+      let cur = '';
+      let w = 0;
+      for (const ch of l) {
+        const cw = columns(ch.charCodeAt(0));
+        if (w + cw > width) {
+          out.push(cur);
+          cur = '';
+          w = 0;
+        }
+        cur += ch;
+        w += cw;
+      }
+      out.push(cur);
+      return out.join('\n');
+    })
+    .join('\n');
+}
 
 const VARIANTS: { name: string; make: (text: string) => string; skip?: ReadonlySet<string> }[] = [
   { name: 'CRLF line breaks', make: (t) => t.replace(/\r?\n/g, '\r\n') },
@@ -46,6 +87,25 @@ describe('real documents in other clothes keep their findings', () => {
   it('has real documents to dress', () => {
     assert.ok(REAL.length >= 10, REAL.join(', '));
   });
+
+  // A4 at 3号 (28 characters a line) and at 小四 (38): the margins real PDFs are copied at.
+  for (const width of [56, 76]) {
+    describe(`copied from a PDF wrapped at ${width} columns`, () => {
+      let broken = 0;
+      for (const name of REAL) {
+        const text = fs.readFileSync(path.join(FIXTURES, name), 'utf8');
+        // A ledger that is all table has no body lines to break.
+        if (pdfWrapped(text, width) === text) continue;
+        broken++;
+        it(name, () => {
+          assert.deepEqual(findingsByText(pdfWrapped(text, width)), findingsByText(text));
+        });
+      }
+      it('breaks the body of most real documents', () => {
+        assert.ok(broken >= REAL.length - 2, `${broken} of ${REAL.length}`);
+      });
+    });
+  }
 
   const dressed = new Map<string, number>();
   for (const name of REAL) {

@@ -133,6 +133,54 @@ describe('documents in the wild', () => {
     });
   });
 
+  describe('text copied from a PDF line by line', () => {
+    // Broken at 48 columns (24 characters): the body's long lines all end within two columns of it.
+    const wrapped = lines(
+      '2026年某区政务公开工作要点',
+      '一、重点任务',
+      '（一）做好财政预决算信息公开工作，公开部门预算。',
+      '扩大公开范围，细化公开内容，及时回应社会关切。',
+      '（责任单位：区财政局）',
+      '（二）推进重大建设项目批准和实施领域信息公开工作',
+      '。及时发布项目审批、核准、备案信息，公开招标投标',
+      '信息和施工进度。（责任单位：区发展改革委、区住房',
+      '城乡建设委）',
+      '（三）加强政策解读。做到“应解读、尽解读”',
+      '。同步起草、同步审签、同步发布，提高解读质量。',
+      '责任单位：区政府办公室牵头，区司法局、区融媒体中',
+      '心配合',
+      '各单位要高度重视，认真抓好落实。',
+    );
+
+    it('reads lines broken at the margin, after a 。 or before one, as one paragraph', () => {
+      const { doc, analysis } = documentFacts(wrapped);
+      assert.deepEqual(
+        analysis.tasks.map((t) => `${t.content.slice(0, 8)}:${t.unitParen?.units.map((u) => u.name).join('、') ?? '-'}`),
+        // (一)'s first sentence ends at the margin and its paragraph goes on; each item's short
+        // first sentence is its title; (二)'s 。 on the next line ends its first sentence; (三)'s
+        // line ends with a quote and the 。 that follows opens the next line.
+        [
+          '扩大公开范围，细:区财政局',
+          '及时发布项目审批:区发展改革委、区住房城乡建设委',
+          '做到“应解读、尽:区政府办公室、区司法局、区融媒体中心',
+          '同步起草、同步审:区政府办公室、区司法局、区融媒体中心',
+        ],
+      );
+      // A marker line that reaches the margin is a sentence going on, not a heading.
+      assert.deepEqual(doc.items.map((i) => i.headingOnly), [true, false, false, false]);
+      // The short last line ends the paragraph: the closing remark is free text.
+      assert.equal(doc.paragraphs[doc.paragraphs.length - 1].text, '各单位要高度重视，认真抓好落实。');
+      assert.deepEqual(findings(wrapped), []);
+    });
+
+    it('keeps a paragraph after a complete item free text when the lines are not wrapped', () => {
+      const text = lines('2026年某区政务公开工作要点', '一、重点任务', '（一）做好财政预决算信息公开工作。（责任单位：区财政局）', '各单位要高度重视，认真抓好落实。');
+      const { doc, analysis } = documentFacts(text);
+      assert.equal(analysis.tasks.length, 1);
+      assert.equal(doc.paragraphs[doc.paragraphs.length - 1].kind, 'free');
+    });
+  });
+
   describe('page furniture and glued text', () => {
     it('skips a web metadata block, numbered or not, and reads the issue date from it', () => {
       const doc = parseDocument(lines('索 引 号：006939748', '1. [主题分类] 政务公开', '2. [发布机构] 某委', '发文日期：2021年03月16日', '2021年某委政务公开工作要点', '一、做好信息发布'));

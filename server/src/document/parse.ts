@@ -60,6 +60,10 @@ export function parseDocument(text: string): ParsedDocument {
   const table = findAnnex(text, lines, trimmed, memo);
   const annex: Annex | null = table && { ...table, items: tableItems(text, lines, lineIndex, table) };
   const bodyEnd = annex ? annex.line : lines.length;
+  // A text copied from a PDF line by line is broken at the page's right margin, after a 。 too:
+  // a line that reaches the margin ends no paragraph.
+  const margin = wrapMargin(text, lines, bodyEnd);
+  const atMargin = (line: Line): boolean => margin !== null && widthOf(text, line.start, line.end) >= margin - 2;
 
   const paragraphs: Paragraph[] = [];
   const items: Item[] = [];
@@ -111,7 +115,7 @@ export function parseDocument(text: string): ParsedDocument {
       continue;
     }
     if (marker) {
-      const item = newItem(text, line, marker);
+      const item = newItem(text, line, marker, atMargin(line));
       while (stack.length > 0 && stack[stack.length - 1].level >= item.level) stack.pop();
       const parent = stack.length > 0 ? stack[stack.length - 1] : null;
       item.parent = parent;
@@ -124,7 +128,7 @@ export function parseDocument(text: string): ParsedDocument {
         sentences: [],
         // A heading's own text is its title, not sentences: only its body paragraphs are read.
         paragraphs: item.headingOnly || item.text.end === item.text.start ? [] : [{ start: item.text.start, end: item.text.end }],
-        open: !item.headingOnly && !endsSentence(folded, item.text.start, item.text.end),
+        open: !item.headingOnly && (!endsSentence(folded, item.text.start, item.text.end) || atMargin(line)),
         closed: false,
         noise: [],
         labels: [],
@@ -162,25 +166,30 @@ export function parseDocument(text: string): ParsedDocument {
     // A labelled line (`责任单位:区甲局牵头,区乙局配合`) after an item covers that item.
     const s = lineSpan(text, line);
     if (!current.closed && mayBeLabel(t)) {
-      const label = parseLabelledLine(s.text, s.start);
+      // A label wrapped at a PDF's margin goes on over the plain lines below it.
+      let last = li;
+      while (atMargin(lines[last]) && last + 1 < bodyEnd && isLabelContinuation(lines[last + 1], trimmed[last + 1])) last++;
+      const label = last === li ? parseLabelledLine(s.text, s.start) : parseLabelledLine(text.slice(s.start, lines[last].end), s.start);
       if (label) {
         current.labels.push(label);
-        current.item.endLine = li;
+        current.item.endLine = last;
         current.open = false;
+        li = last;
         continue;
       }
     }
     // A plain paragraph after an item: a wrapped continuation, the body of a heading, or free text.
-    if (!current.closed && current.open) {
+    // A line that opens with a 。, a comma or a closing bracket goes on the line above, whatever it ended with.
+    if (!current.closed && (current.open || (CONTINUES_LINE.test(t) && current.paragraphs.length > 0))) {
       current.paragraphs[current.paragraphs.length - 1].end = s.end;
       current.item.endLine = li;
-      current.open = !endsSentence(folded, s.start, s.end);
+      current.open = !endsSentence(folded, s.start, s.end) || atMargin(line);
       continue;
     }
     if (!current.closed && current.item.headingOnly && !isAnnexStart(t) && !isSignatureLine(t)) {
       current.paragraphs.push({ start: s.start, end: s.end });
       current.item.endLine = li;
-      current.open = !endsSentence(folded, s.start, s.end);
+      current.open = !endsSentence(folded, s.start, s.end) || atMargin(line);
       continue;
     }
     // A line that opens with a unit parenthetical (`(区甲局负责落实)`, wrapped right after the
@@ -188,7 +197,7 @@ export function parseDocument(text: string): ParsedDocument {
     if (!current.closed && startsWithUnitParen(text, folded, s)) {
       current.paragraphs.push({ start: s.start, end: s.end });
       current.item.endLine = li;
-      current.open = !endsSentence(folded, s.start, s.end);
+      current.open = !endsSentence(folded, s.start, s.end) || atMargin(line);
       continue;
     }
     current.closed = true;
@@ -239,6 +248,11 @@ export function parseDocument(text: string): ParsedDocument {
 
 const ATTACHMENT_LIST = /^附\s*件\s*[:：]\s*(\d{1,2})\s*[.、]/;
 const METADATA_ITEM = new RegExp(`^\\s*\\[\\s*(?:${METADATA_LABELS.join('|')})\\s*\\]`);
+
+/** A line that goes on a wrapped labelled line: no marker, no key of its own, not blank. */
+function isLabelContinuation(line: Line, trimmedFolded: string): boolean {
+  return trimmedFolded.length > 0 && !mayBeLabel(trimmedFolded) && parseMarker(line.text, line.folded, line.start) === null;
+}
 
 /** First characters of the note keys: most lines are rejected by one set lookup. */
 const KEY_STARTS = new Set(NOTE_KEYS.map(([k]) => k[0]));
@@ -313,7 +327,8 @@ function tableItems(text: string, lines: Line[], lineIndex: LineIndex, annex: An
   return items;
 }
 
-function newItem(text: string, line: Line, marker: Marker): Draft<Item> {
+/** An item from its marker line; `wrapped`: the line reaches a PDF's margin, so its text goes on below (no heading). */
+function newItem(text: string, line: Line, marker: Marker, wrapped = false): Draft<Item> {
   const folded = line.folded;
   let s = marker.end - line.start;
   let e = folded.length;
@@ -322,7 +337,7 @@ function newItem(text: string, line: Line, marker: Marker): Draft<Item> {
   const body: Span = { start: line.start + s, end: line.start + e, text: text.slice(line.start + s, line.start + e) };
   const f = folded.slice(s, e);
   // A line ending in a comma is a sentence wrapped onto the next line (PDF), not a heading.
-  const headingOnly = f.length <= HEADING_MAX && !/[。!?;]/.test(f) && !/[,、]$/.test(f);
+  const headingOnly = !wrapped && f.length <= HEADING_MAX && !/[。!?;]/.test(f) && !/[,、]$/.test(f);
   return {
     level: marker.level,
     marker,
@@ -344,6 +359,61 @@ function startsWithUnitParen(text: string, folded: string, s: Span): boolean {
   if (folded[s.start] !== '(') return false;
   const close = matchBrackets(folded, s.start, s.end).get(s.start);
   return close !== undefined && parseUnitParenthetical(text.slice(s.start, close + 1), s.start) !== null;
+}
+
+/** What a line never starts a paragraph with (folded): a sentence's end, a comma, a closing bracket or quote. */
+const CONTINUES_LINE = /^[。,;:!?、)\]】》」』”’]/;
+
+/** Lines sampled to find a wrap margin: a document is wrapped throughout or not at all. */
+const MARGIN_SAMPLE = 400;
+
+/**
+ * The right margin of a text copied from a PDF line by line, in display columns (a Chinese
+ * character or full-width mark is two, a Latin letter or digit one): most long lines end within
+ * two columns of it, and hardly any is longer. Null for a text whose paragraphs are lines.
+ */
+function wrapMargin(text: string, lines: readonly Line[], end: number): number | null {
+  const counts = new Map<number, number>();
+  let sampled = 0;
+  for (let li = 0; li < end && sampled < MARGIN_SAMPLE; li++) {
+    const line = lines[li];
+    // PDF lines are short; a paragraph on one line (most documents) is not sampled at all.
+    if (line.end - line.start < 12 || line.end - line.start > 120) continue;
+    const w = widthOf(text, line.start, line.end);
+    counts.set(w, (counts.get(w) ?? 0) + 1);
+    sampled++;
+  }
+  if (sampled < 8) return null;
+  let best = 0;
+  let margin = 0;
+  for (const w of counts.keys()) {
+    const near = (counts.get(w) ?? 0) + (counts.get(w - 1) ?? 0) + (counts.get(w - 2) ?? 0);
+    if (near > best || (near === best && w > margin)) {
+      best = near;
+      margin = w;
+    }
+  }
+  let longer = 0;
+  for (const [w, n] of counts) if (w > margin) longer += n;
+  return best >= 6 && best * 5 >= sampled * 2 && longer * 10 <= sampled ? margin : null;
+}
+
+/** Display columns of text[start, end) without its surrounding spaces. */
+function widthOf(text: string, start: number, end: number): number {
+  let w = 0;
+  let trailing = 0;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x20 || c === 0x09 || c === 0x3000) {
+      if (w > 0) trailing += c === 0x3000 ? 2 : 1;
+      continue;
+    }
+    // CJK, full-width forms and the quotes and dashes Chinese fonts set full width.
+    const cw = c >= 0x2e80 || (c >= 0x2014 && c <= 0x201f) || c === 0x2026 ? 2 : 1;
+    w += trailing + cw;
+    trailing = 0;
+  }
+  return w;
 }
 
 /** True when folded[start, end) ends with a sentence terminator or a closing bracket. */
