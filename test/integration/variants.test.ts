@@ -66,21 +66,21 @@ const BODY_VARIANTS: { name: string; make: (text: string) => string }[] = [
 /** The body (above the task table) broken at `width` columns, as a PDF copied line by line. */
 function pdfWrapped(text: string, width: number): string {
   return inBody(text, (l) => {
-      const out: string[] = [];
-      let cur = '';
-      let w = 0;
-      for (const ch of l) {
-        const cw = columns(ch.charCodeAt(0));
-        if (w + cw > width) {
-          out.push(cur);
-          cur = '';
-          w = 0;
-        }
-        cur += ch;
-        w += cw;
+    const out: string[] = [];
+    let cur = '';
+    let w = 0;
+    for (const ch of l) {
+      const cw = columns(ch.charCodeAt(0));
+      if (w + cw > width) {
+        out.push(cur);
+        cur = '';
+        w = 0;
       }
-      out.push(cur);
-      return out.join('\n');
+      cur += ch;
+      w += cw;
+    }
+    out.push(cur);
+    return out.join('\n');
   });
 }
 
