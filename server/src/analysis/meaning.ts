@@ -21,8 +21,11 @@ const TITLE_SENTENCE_MAX = 40;
  */
 export type DocumentKind = 'plan' | 'plan-with-annex' | 'table';
 
+// Bits per sentence (by Sentence.index) and per body item (by Item.index).
 const TITLE = 1;
 const TASK = 2;
+const HOLDS_TASKS = 1;
+const CARRIES_NOTES = 2;
 
 /** What the document's written parts are. */
 export class Meaning {
@@ -34,8 +37,9 @@ export class Meaning {
     readonly blanketNotes: readonly UnitParenthetical[],
     /** TITLE and TASK bits per sentence index. */
     private readonly flags: Uint8Array,
-    /** Items inside chapters that hold tasks (not 总体要求, 指导思想…). */
-    private readonly taskItems: ReadonlySet<Item>,
+    /** HOLDS_TASKS per body item: inside chapters that hold tasks (not 总体要求, 指导思想…). */
+    private readonly itemFlags: Uint8Array,
+    private readonly items: readonly Item[],
     /** The blanket note that covers each task naming no units of its own, by sentence index. */
     private readonly notes: ReadonlyMap<number, UnitParenthetical>,
   ) {}
@@ -52,7 +56,8 @@ export class Meaning {
 
   /** False for items inside chapters like 总体要求 / 指导思想, and for the table's own items. */
   holdsTasks(item: Item): boolean {
-    return this.taskItems.has(item);
+    // The table's own items are numbered in their own list: only the body's hold tasks.
+    return this.items[item.index] === item && (this.itemFlags[item.index] & HOLDS_TASKS) !== 0;
   }
 
   /** The blanket note above that covers a task (`以下各项任务均由甲部牵头`): its units stand when the task names none. */
@@ -70,23 +75,21 @@ export function readMeaning(doc: ParsedDocument, nonTask: readonly string[] = NO
   // Closing chapters are read with the built-in names only (a configured list replaces them), and
   // only in a plan without a task table: where there is one, it says whether they hold tasks.
   const closing = defaults && !annex ? nonTaskMatcher([...NON_TASK_SECTIONS, ...CLOSING_CHAPTERS], CLOSING_CHAPTER_VERBS) : (): boolean => false;
-  // Goals, principles, requirements… hold no tasks, unless they carry unit notes.
-  const carriesNotes = new Set<Item>();
+  // Goals, principles, requirements… hold no tasks, unless they carry unit notes (they or their sub-items).
+  const itemFlags = new Uint8Array(items.length);
   for (let k = items.length - 1; k >= 0; k--) {
     const item = items[k];
-    if (item.unitParens.length > 0 || carriesNotes.has(item)) {
-      for (let p: Item | null = item; p && !carriesNotes.has(p); p = p.parent) carriesNotes.add(p);
-      carriesNotes.add(item);
-    }
+    if (item.unitParens.length === 0) continue;
+    itemFlags[k] |= CARRIES_NOTES;
+    for (let p = item.parent; p && (itemFlags[p.index] & CARRIES_NOTES) === 0; p = p.parent) itemFlags[p.index] |= CARRIES_NOTES;
   }
   const flags = new Uint8Array(sentences.length);
-  const taskItems = new Set<Item>();
   for (let k = 0; k < items.length; k++) {
     const item = items[k];
+    const carries = (itemFlags[k] & CARRIES_NOTES) !== 0;
     // The built-in names give way to unit notes; names a user configured hold absolutely.
-    const nonTaskTitle =
-      (configured(item.title) && !(carriesNotes.has(item) && builtIn(item.title))) || (item.parent === null && !carriesNotes.has(item) && closing(item.title));
-    if (!nonTaskTitle && (item.parent === null || taskItems.has(item.parent))) taskItems.add(item);
+    const nonTaskTitle = (configured(item.title) && !(carries && builtIn(item.title))) || (item.parent === null && !carries && closing(item.title));
+    if (!nonTaskTitle && (item.parent === null || (itemFlags[item.parent.index] & HOLDS_TASKS) !== 0)) itemFlags[k] |= HOLDS_TASKS;
     const own = item.sentences;
     if (own.length === 0) continue;
     // A short first sentence followed by others is the item's title, unless a unit parenthetical
@@ -107,7 +110,7 @@ export function readMeaning(doc: ParsedDocument, nonTask: readonly string[] = NO
     const s = sentences[k];
     // A sentence ending in a colon introduces what follows, a blanket note says who does what
     // follows: neither is a task itself.
-    if ((flags[k] & TITLE) === 0 && taskItems.has(s.item) && !endsWithColon(s.content) && (blanket.length === 0 || !holdsNote(s, blanket))) tasks.push(s);
+    if ((flags[k] & TITLE) === 0 && (itemFlags[s.item.index] & HOLDS_TASKS) !== 0 && !endsWithColon(s.content) && (blanket.length === 0 || !holdsNote(s, blanket))) tasks.push(s);
   }
 
   // A table behind a cover notice (no plan title, the heading is a 通知), or a table with no body
@@ -121,7 +124,8 @@ export function readMeaning(doc: ParsedDocument, nonTask: readonly string[] = NO
     tasks,
     blanket.map((b) => b.note),
     flags,
-    taskItems,
+    itemFlags,
+    items,
     notes,
   );
 }

@@ -112,6 +112,8 @@ export interface Sentence extends Span {
 }
 
 export interface Item {
+  /** Position in the list that holds it: `ParsedDocument.items`, or `Annex.items` for the table's own outline. */
+  readonly index: number;
   readonly level: 1 | 2 | 3 | 4;
   readonly marker: Marker;
   /** From the marker to the end of the item's last paragraph. */

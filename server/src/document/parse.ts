@@ -122,6 +122,7 @@ export function parseDocument(text: string): ParsedDocument {
       if (parent) parent.children.push(item);
       else outline.push(item);
       stack.push(item);
+      item.index = items.length;
       items.push(item);
       current = {
         item,
@@ -322,6 +323,7 @@ function tableItems(text: string, lines: Line[], lineIndex: LineIndex, annex: An
     item.parent = parent;
     parent?.children.push(item);
     stack.push(item);
+    item.index = items.length;
     items.push(item);
   }
   return items;
@@ -339,6 +341,7 @@ function newItem(text: string, line: Line, marker: Marker, wrapped = false): Dra
   // A line ending in a comma is a sentence wrapped onto the next line (PDF), not a heading.
   const headingOnly = !wrapped && f.length <= HEADING_MAX && !/[。!?;]/.test(f) && !/[,、]$/.test(f);
   return {
+    index: -1,
     level: marker.level,
     marker,
     range: { start: marker.start, end: body.end },
