@@ -51,10 +51,12 @@ function inBody(text: string, f: (line: string, index: number) => string): strin
   return lines.map((l, i) => (i < bodyEnd ? f(l, i) : l)).join('\n');
 }
 
-/** Variants that move lines, compared by rule and text; each changes the body only. */
+/** Variants that move lines, compared by rule and text. */
 const BODY_VARIANTS: { name: string; make: (text: string) => string }[] = [
   // A web page copied with a blank line after every paragraph.
   { name: 'blank lines between paragraphs', make: (t) => inBody(t, (l) => (l.trim() ? `${l}\n` : l)) },
+  // A web page whose table cells were paragraphs: a blank line after every line, in the table too.
+  { name: 'blank lines after every line', make: (t) => eachLine(t, (l) => (l.trim() ? `${l}\n` : l)) },
   // A PDF's page markers between lines, every 15 lines, inside paragraphs too.
   { name: 'page markers', make: (t) => inBody(t, (l, i) => (i > 0 && i % 15 === 0 ? `- ${i / 15} -\n${l}` : l)) },
   { name: 'indented with spaces', make: (t) => inBody(t, (l) => (l.trim() ? `    ${l}` : l)) },

@@ -49,7 +49,8 @@ function readHeader(text: string, lines: Line[], trimmed: string[], from: number
       k++;
       continue;
     }
-    const n = k + 1;
+    // A header cell broken over two lines (`完成` / `时限`), maybe with a blank line between.
+    const n = nextFilled(trimmed, k + 1);
     const joined = n < lines.length ? headerRole(t + trimmed[n]) : null;
     if (joined === null) break;
     const a = spanOf(text, lines[k]);
@@ -62,9 +63,15 @@ function readHeader(text: string, lines: Line[], trimmed: string[], from: number
   return { columns, next: k };
 }
 
+/** The first line from `k` on that is not blank (lines.length when none). */
+function nextFilled(trimmed: readonly string[], k: number): number {
+  while (k < trimmed.length && trimmed[k].length === 0) k++;
+  return k;
+}
+
 /** The header written again after a page break: the same names, one per line. */
 function repeatsHeader(text: string, lines: Line[], trimmed: string[], k: number, columns: Column[]): number | null {
-  if (trimmed[k].length > HEADER_CELL_MAX || headerRole(trimmed[k]) === null && headerRole(trimmed[k] + (trimmed[k + 1] ?? '')) === null) return null;
+  if (trimmed[k].length > HEADER_CELL_MAX || headerRole(trimmed[k]) === null && headerRole(trimmed[k] + (trimmed[nextFilled(trimmed, k + 1)] ?? '')) === null) return null;
   const again = readHeader(text, lines, trimmed, k);
   if (!again || again.columns.length !== columns.length || again.columns.some((c, j) => c.name !== columns[j].name)) return null;
   return again.next;
