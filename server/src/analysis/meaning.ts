@@ -94,7 +94,7 @@ export function readMeaning(doc: ParsedDocument, nonTask: readonly string[] = NO
     if (own.length === 0) continue;
     // A short first sentence followed by others is the item's title, unless a unit parenthetical
     // of its own assigns it (`做好甲项工作。(甲局负责落实)做好乙项工作。…`): then it is a task.
-    // A labelled line after the item (written after every sentence) covers it as a title.
+    // A labelled line after the item covers all its sentences: it leaves the first a title.
     const first = own[0].unitParen;
     const ownUnit = own.length > 1 && first !== null && first.start < own[1].start && own[1].unitParen !== first;
     if (!item.headingOnly && own.length > 1 && charLength(own[0].content) <= TITLE_SENTENCE_MAX && !ownUnit) flags[own[0].index] |= TITLE;
@@ -119,15 +119,7 @@ export function readMeaning(doc: ParsedDocument, nonTask: readonly string[] = NO
   if (kind === 'table') tasks.length = 0;
   for (let k = 0; k < tasks.length; k++) flags[tasks[k].index] |= TASK;
   const notes = blanket.length > 0 ? coverTasks(tasks, blanket) : new Map<number, UnitParenthetical>();
-  return new Meaning(
-    kind,
-    tasks,
-    blanket.map((b) => b.note),
-    flags,
-    itemFlags,
-    items,
-    notes,
-  );
+  return new Meaning(kind, tasks, blanket.map((b) => b.note), flags, itemFlags, items, notes);
 }
 
 function charLength(s: string): number {
