@@ -41,6 +41,20 @@ describe('documents in the wild', () => {
       assert.deepEqual(findings(doc.text), []);
     });
 
+    it('ends a heading’s body at its labelled lines: the closing remark after them is no task', () => {
+      const text = lines(
+        '2026年某区政务公开工作要点',
+        '一、重点任务',
+        '（一）加强政策解读',
+        '做好政策文件与解读材料同步起草、同步审签、同步发布。',
+        '责任单位：区政府办公室牵头，区司法局配合',
+        '各单位要高度重视，认真抓好落实。',
+      );
+      const { doc, analysis } = documentFacts(text);
+      assert.deepEqual(analysis.tasks.map((t) => t.content), ['做好政策文件与解读材料同步起草、同步审签、同步发布。']);
+      assert.deepEqual(doc.paragraphs.map((p) => [p.kind, p.text]), [['free', '各单位要高度重视，认真抓好落实。']]);
+    });
+
     it('reads a unit note with a remark, and 指导 as a role', () => {
       const { doc, analysis } = documentFacts(
         lines(

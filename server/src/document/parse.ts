@@ -187,7 +187,8 @@ export function parseDocument(text: string): ParsedDocument {
       current.open = !endsSentence(folded, s.start, s.end) || atMargin(line);
       continue;
     }
-    if (!current.closed && current.item.headingOnly && !isAnnexStart(t) && !isSignatureLine(t)) {
+    // A heading's body ends at its labelled lines: a paragraph after them (`各单位要高度重视…`) is free text.
+    if (!current.closed && current.item.headingOnly && current.labels.length === 0 && !isAnnexStart(t) && !isSignatureLine(t)) {
       current.paragraphs.push({ start: s.start, end: s.end });
       current.item.endLine = li;
       current.open = !endsSentence(folded, s.start, s.end) || atMargin(line);
