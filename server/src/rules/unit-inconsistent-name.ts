@@ -27,24 +27,28 @@ const MIN_SHORT = 3;
 /** Every unit name occurrence: inline parentheticals and annex unit cells (merged cells once). */
 function occurrences(doc: ParsedDocument, blanketNotes: readonly UnitParenthetical[]): Occurrence[] {
   // The units themselves are the occurrences (they have name, start and end): nothing is copied.
-  const out: Occurrence[] = [];
-  const seen = new Set<number>();
-  const add = (units: readonly Occurrence[]): void => {
-    for (let i = 0; i < units.length; i++) {
-      const u = units[i];
-      if (seen.has(u.start)) continue;
-      seen.add(u.start);
-      out.push(u);
-    }
-  };
-  for (let i = 0; i < doc.unitParens.length; i++) add(doc.unitParens[i].units);
-  for (let i = 0; i < blanketNotes.length; i++) add(blanketNotes[i].units);
+  const all: Occurrence[] = [];
+  for (let i = 0; i < doc.unitParens.length; i++) pushAll(all, doc.unitParens[i].units);
+  for (let i = 0; i < blanketNotes.length; i++) pushAll(all, blanketNotes[i].units);
   const rows = doc.annex ? doc.annex.rows : [];
-  for (let i = 0; i < rows.length; i++) add(rows[i].unitList);
+  for (let i = 0; i < rows.length; i++) pushAll(all, rows[i].unitList);
   // Body parentheticals, then the annex below them: already in text order unless a table
   // stands before the body text. Sorting thousands of sorted items is skipped.
-  for (let i = 1; i < out.length; i++) if (out[i].start < out[i - 1].start) return out.sort((a, b) => a.start - b.start);
+  for (let i = 1; i < all.length; i++) {
+    if (all[i].start < all[i - 1].start) {
+      all.sort((x, y) => x.start - y.start); // stable: the first written of one place stays first
+      break;
+    }
+  }
+  // A merged cell carried down names its units again at the same place: each place once. (No
+  // set of offsets: on a large table it is a fresh allocation and a hash per unit on every check.)
+  const out: Occurrence[] = [];
+  for (let i = 0; i < all.length; i++) if (i === 0 || all[i].start !== all[i - 1].start) out.push(all[i]);
   return out;
+}
+
+function pushAll(out: Occurrence[], units: readonly Occurrence[]): void {
+  for (let i = 0; i < units.length; i++) out.push(units[i]);
 }
 
 /** Whether every character of `a` appears in `b` in order. */
