@@ -9,7 +9,7 @@ import type { Line } from './text';
 import type { ParseMemo } from './memo';
 import { isAnnexStart, isNoise } from './classify';
 import { readBarlessTable } from './barless';
-import { buildRow, headerRole, isSectionRow, isSerialText, looksLikeUnits, spanOf, timeNodeOf, trimCell, type RawCell } from './cells';
+import { buildRow, cellEnd, cellStart, headerRole, isSectionRow, isSerialText, looksLikeUnits, rawCell, spanOf, timeNodeOf, trimCell, type RawCell } from './cells';
 
 /** How many non-blank, non-noise lines after a `附件` line the header may be. */
 const HEADER_LOOKAHEAD = 6;
@@ -141,23 +141,31 @@ function isSeparatorLine(t: string): boolean {
 /** Cells of a line split at bars; the empty edges of `| a | b |` are dropped, a lone `|` is one empty cell. */
 function splitBars(text: string, line: Line): RawCell[] {
   const f = line.folded;
-  const cells: RawCell[] = [];
   // indexOf, not a loop over every character: the annex is most of a large document's lines.
   let bar = f.indexOf('|');
   const firstBar = bar;
+  // The list sized up front (bars + 1 pieces at most): one grown by push keeps room for 17
+  // cells, and layout A has a list for every line of the table, most holding one cell.
+  let bars = 0;
+  for (let i = bar; i >= 0; i = f.indexOf('|', i + 1)) bars++;
+  const cells = new Array<RawCell>(bars + 1);
+  let n = 0;
   let from = 0;
   for (;;) {
     const to = bar < 0 ? f.length : bar;
-    const c = trimCell(text, f, line, from, to);
-    // The pieces before the first bar and after the last one are edges: kept only when not empty.
+    const s = cellStart(f, from, to);
+    const e = cellEnd(f, s, to);
+    // The pieces before the first bar and after the last one are edges: kept only when not empty
+    // (and made only then: every line of layout A ends with an empty edge).
     const isEdge = from === 0 || bar < 0;
-    if (!(isEdge && c.text.length === 0)) cells.push(c);
+    if (!(isEdge && s === e)) cells[n++] = rawCell(text, line, s, e);
     if (bar < 0) break;
     from = bar + 1;
     bar = f.indexOf('|', from);
   }
   // `|` alone: one empty cell (the export's trailing cell of a merged row).
-  if (cells.length === 0 && firstBar >= 0) cells.push(trimCell(text, f, line, firstBar, firstBar));
+  if (n === 0 && firstBar >= 0) cells[n++] = trimCell(text, f, line, firstBar, firstBar);
+  cells.length = n;
   return cells;
 }
 
@@ -193,11 +201,14 @@ function splitTabs(text: string, line: Line): RawCell[] {
 
 /** Layout A: a stream of cells, a new row at each serial number; cells placed by content. */
 function readCellRows(text: string, lines: Line[], trimmed: string[], from: number, annex: Annex, memo: ParseMemo): void {
-  // Each row is placed as soon as the next one starts, so its cell list dies young.
-  let row: RawCell[] | null = null;
+  // The cells of the row being read: row[0, count), a scratch list reused from row to row (a
+  // list per row grown by push kept room for 17 cells); each row is placed as soon as the next
+  // one starts, with a copy of its cells.
+  const row: RawCell[] = [];
+  let count = 0;
   let prev: AnnexRow | null = null;
-  const place = (cells: RawCell[]): void => {
-    prev = placeCells(cells, annex.header, prev, annex.rows.length, memo);
+  const place = (): void => {
+    prev = placeCells(row.slice(0, count), annex.header, prev, annex.rows.length, memo);
     annex.rows.push(prev);
   };
   let lastLine = from - 1;
@@ -209,15 +220,14 @@ function readCellRows(text: string, lines: Line[], trimmed: string[], from: numb
     const cells = splitBars(text, lines[k]);
     for (let ci = 0; ci < cells.length; ci++) {
       const c = cells[ci];
-      if (row === null || (isSerialText(c.text) && row.length > 1)) {
-        if (row !== null) place(row);
-        row = [c];
-      } else {
-        row.push(c);
+      if (count > 1 && isSerialText(c.text)) {
+        place();
+        count = 0;
       }
+      row[count++] = c;
     }
   }
-  if (row !== null) place(row);
+  if (count > 0) place();
   if (lastLine >= from) annex.range.end = lines[lastLine].end;
 }
 
