@@ -14,9 +14,13 @@ const change: fc.Arbitrary<TextDocumentContentChangeEvent> = fc.oneof(
   { weight: 1, arbitrary: fc.record({ text }) },
 );
 
-/** The text must be the reference's; lines, positions and offsets those of a TextDocument made from that text. */
-function same(doc: LineDocument, edited: TextDocument, context: string): void {
-  assert.equal(doc.getText(), edited.getText(), context);
+/**
+ * The text must be the reference's; lines, positions and offsets those of a TextDocument made from
+ * that text. `readFirst`: the text is read before the rest is compared (the document is kept in
+ * another form once read; see lineDocument.ts), else after.
+ */
+function same(doc: LineDocument, edited: TextDocument, context: string, readFirst = true): void {
+  if (readFirst) assert.equal(doc.getText(), edited.getText(), context);
   const ref = TextDocument.create(edited.uri, edited.languageId, edited.version, edited.getText());
   assert.equal(doc.lineCount, ref.lineCount, context);
   for (let offset = -1; offset <= ref.getText().length + 1; offset++) assert.deepEqual(doc.positionAt(offset), ref.positionAt(offset), `${context}: positionAt(${offset})`);
@@ -27,12 +31,13 @@ function same(doc: LineDocument, edited: TextDocument, context: string): void {
       assert.equal(doc.offsetAt({ line, character }), ref.offsetAt({ line, character }), `${context}: offsetAt(${line}:${character})`);
     }
   }
+  if (!readFirst) assert.equal(doc.getText(), edited.getText(), context);
 }
 
 describe('LineDocument (the server’s open-document text)', () => {
   it('agrees with TextDocument after any sequence of edits', () => {
     fc.assert(
-      fc.property(text, fc.array(fc.array(change, { minLength: 1, maxLength: 3 }), { maxLength: 8 }), fc.boolean(), (initial, batches, readBetween) => {
+      fc.property(text, fc.array(fc.array(change, { minLength: 1, maxLength: 3 }), { maxLength: 8 }), fc.boolean(), fc.boolean(), (initial, batches, readBetween, readFirst) => {
         const doc = new LineDocument('file:///x.txt', 'yaodian', 1, initial);
         let ref = TextDocument.create('file:///x.txt', 'yaodian', 1, initial);
         batches.forEach((changes, i) => {
@@ -40,13 +45,24 @@ describe('LineDocument (the server’s open-document text)', () => {
           // One change at a time, each on a fresh TextDocument: its line table goes wrong after a range beyond the last line.
           for (const c of changes) ref = TextDocument.update(TextDocument.create(ref.uri, ref.languageId, i + 2, ref.getText()), [c], i + 2);
           // Reading the text in between or not must not matter.
-          if (readBetween) same(doc, ref, JSON.stringify({ initial, batches: batches.slice(0, i + 1) }));
+          if (readBetween) same(doc, ref, JSON.stringify({ initial, batches: batches.slice(0, i + 1) }), readFirst);
         });
-        same(doc, ref, JSON.stringify({ initial, batches }));
+        same(doc, ref, JSON.stringify({ initial, batches }), readFirst);
         assert.equal(doc.version, batches.length + 1);
       }),
       { numRuns: 400, seed: 20261129 },
     );
+  });
+
+  it('joins a lone \\r and a \\n that deleting a line’s text brings together, read or not', () => {
+    for (const read of [false, true]) {
+      const doc = new LineDocument('file:///x.txt', 'yaodian', 1, 'a\rb\nc');
+      if (read) doc.getText();
+      doc.update([{ range: { start: { line: 1, character: 0 }, end: { line: 1, character: 1 } }, text: '' }], 2);
+      assert.equal(doc.lineCount, 2);
+      assert.deepEqual(doc.positionAt(3), { line: 1, character: 0 });
+      assert.equal(doc.getText(), 'a\r\nc');
+    }
   });
 
   it('reads a range of the text', () => {

@@ -1,8 +1,11 @@
 import { strict as assert } from 'assert';
 import type { Annex, AnnexRow, Cell, ParsedDocument } from '../../server/src/document/model';
-import { headerRole } from '../../server/src/document/cells';
+import * as fc from 'fast-check';
+import { splitBars } from '../../server/src/document/annex';
+import { headerRole, trimCell, type RawCell } from '../../server/src/document/cells';
 import { parseDocument } from '../../server/src/document/parse';
 import { readMeaning } from '../../server/src/analysis/meaning';
+import { splitLines } from '../../server/src/document/text';
 
 function doc(...lines: string[]): string {
   return lines.join('\n') + '\n';
@@ -520,6 +523,36 @@ describe('annex', () => {
     it('has no annex without a table', () => {
       const d = parseDocument(doc(...BODY, '附件', '某区政务公开工作要点任务分解表', '做好某项信息公开。'));
       assert.equal(d.annex, null);
+    });
+  });
+
+  describe('splitBars', () => {
+    /** The plain reading: every piece between bars trimmed; empty edges dropped; a lone `|` one empty cell. */
+    function reference(text: string, line: ReturnType<typeof splitLines>[number]): RawCell[] {
+      const f = line.folded;
+      const pieces = f.split('|');
+      const cells: RawCell[] = [];
+      let from = 0;
+      pieces.forEach((p, i) => {
+        const c = trimCell(text, f, line, from, from + p.length);
+        if (!((i === 0 || i === pieces.length - 1) && c.text.length === 0)) cells.push(c);
+        from += p.length + 1;
+      });
+      const bar = f.indexOf('|');
+      if (cells.length === 0 && bar >= 0) cells.push(trimCell(text, f, line, bar, bar));
+      return cells;
+    }
+
+    it('reads the cells of any line as the plain reading does', () => {
+      const piece = fc.constantFrom('|', ' ', '\t', 'a', '甲', '｜', '全年 ');
+      fc.assert(
+        fc.property(fc.array(piece, { maxLength: 12 }), fc.constantFrom('', '前文\n'), (pieces, before) => {
+          const text = before + pieces.join('') + '\n';
+          const line = splitLines(text)[before ? 1 : 0];
+          assert.deepEqual([...splitBars(text, line)], reference(text, line));
+        }),
+        { numRuns: 2000, seed: 20261130 },
+      );
     });
   });
 });

@@ -9,7 +9,7 @@ import type { Line } from './text';
 import type { ParseMemo } from './memo';
 import { isAnnexStart, isNoise } from './classify';
 import { readBarlessTable } from './barless';
-import { buildRow, headerRole, isSectionRow, isSerialText, looksLikeUnits, spanOf, timeNodeOf, trimCell, type RawCell } from './cells';
+import { buildRow, cellEnd, cellStart, headerRole, isSectionRow, isSerialText, looksLikeUnits, rawCell, spanOf, timeNodeOf, trimCell, type RawCell } from './cells';
 
 /** How many non-blank, non-noise lines after a `附件` line the header may be. */
 const HEADER_LOOKAHEAD = 6;
@@ -139,25 +139,35 @@ function isSeparatorLine(t: string): boolean {
 }
 
 /** Cells of a line split at bars; the empty edges of `| a | b |` are dropped, a lone `|` is one empty cell. */
-function splitBars(text: string, line: Line): RawCell[] {
+export function splitBars(text: string, line: Line): RawCell[] {
   const f = line.folded;
-  const cells: RawCell[] = [];
   // indexOf, not a loop over every character: the annex is most of a large document's lines.
-  let bar = f.indexOf('|');
-  const firstBar = bar;
-  let from = 0;
-  for (;;) {
-    const to = bar < 0 ? f.length : bar;
-    const c = trimCell(text, f, line, from, to);
-    // The pieces before the first bar and after the last one are edges: kept only when not empty.
-    const isEdge = from === 0 || bar < 0;
-    if (!(isEdge && c.text.length === 0)) cells.push(c);
-    if (bar < 0) break;
-    from = bar + 1;
-    bar = f.indexOf('|', from);
+  const firstBar = f.indexOf('|');
+  // No bar: the line is one piece, an edge on both sides.
+  if (firstBar < 0) {
+    const s = cellStart(f, 0, f.length);
+    return s === f.length ? [] : [rawCell(text, line, s, cellEnd(f, s, f.length))];
   }
+  const lastBar = f.lastIndexOf('|');
+  let bars = 0;
+  for (let i = firstBar; i >= 0; i = f.indexOf('|', i + 1)) bars++;
+  // The pieces before the first bar and after the last one are edges: kept only when not empty.
+  const lead = cellStart(f, 0, firstBar) < firstBar;
+  const trail = cellStart(f, lastBar + 1, f.length) < f.length;
   // `|` alone: one empty cell (the export's trailing cell of a merged row).
-  if (cells.length === 0 && firstBar >= 0) cells.push(trimCell(text, f, line, firstBar, firstBar));
+  const count = bars - 1 + (lead ? 1 : 0) + (trail ? 1 : 0);
+  if (count === 0) return [trimCell(text, f, line, firstBar, firstBar)];
+  // The list made at its size: one grown by push keeps room for 17 cells, and layout A has a
+  // list for every line of the table, most holding one cell.
+  const cells = new Array<RawCell>(count);
+  let n = 0;
+  if (lead) cells[n++] = trimCell(text, f, line, 0, firstBar);
+  for (let bar = firstBar; bar < lastBar; ) {
+    const next = f.indexOf('|', bar + 1);
+    cells[n++] = trimCell(text, f, line, bar + 1, next);
+    bar = next;
+  }
+  if (trail) cells[count - 1] = trimCell(text, f, line, lastBar + 1, f.length);
   return cells;
 }
 
@@ -193,11 +203,14 @@ function splitTabs(text: string, line: Line): RawCell[] {
 
 /** Layout A: a stream of cells, a new row at each serial number; cells placed by content. */
 function readCellRows(text: string, lines: Line[], trimmed: string[], from: number, annex: AnnexDraft, memo: ParseMemo): void {
-  // Each row is placed as soon as the next one starts, so its cell list dies young.
-  let row: RawCell[] | null = null;
+  // The cells of the row being read: row[0, count), a scratch list reused from row to row (a
+  // list per row grown by push kept room for 17 cells); each row is placed as soon as the next
+  // one starts, with a copy of its cells.
+  const row: RawCell[] = [];
+  let count = 0;
   let prev: AnnexRow | null = null;
-  const place = (cells: RawCell[]): void => {
-    prev = placeCells(cells, annex.header, prev, annex.rows.length, memo);
+  const place = (): void => {
+    prev = placeCells(row.slice(0, count), annex.header, prev, annex.rows.length, memo);
     annex.rows.push(prev);
   };
   let lastLine = from - 1;
@@ -209,15 +222,14 @@ function readCellRows(text: string, lines: Line[], trimmed: string[], from: numb
     const cells = splitBars(text, lines[k]);
     for (let ci = 0; ci < cells.length; ci++) {
       const c = cells[ci];
-      if (row === null || (isSerialText(c.text) && row.length > 1)) {
-        if (row !== null) place(row);
-        row = [c];
-      } else {
-        row.push(c);
+      if (count > 1 && isSerialText(c.text)) {
+        place();
+        count = 0;
       }
+      row[count++] = c;
     }
   }
-  if (row !== null) place(row);
+  if (count > 0) place();
   if (lastLine >= from) annex.range.end = lines[lastLine].end;
 }
 

@@ -37,11 +37,33 @@ export function spanOf(text: string, line: Line): Span {
 
 /** The cell f[a, b) of a line (f: the line's folded text), without its surrounding spaces and tabs. */
 export function trimCell(text: string, f: string, line: Line, a: number, b: number): RawCell {
+  const s = cellStart(f, a, b);
+  return rawCell(text, line, s, cellEnd(f, s, b));
+}
+
+/** Where the cell f[a, b) starts once its leading spaces and tabs are skipped. */
+export function cellStart(f: string, a: number, b: number): number {
   let s = a;
+  // Char codes: cheaper than comparing one-character strings, and this runs on every cell.
+  while (s < b && isCellPadding(f.charCodeAt(s))) s++;
+  return s;
+}
+
+/** Where the cell f[s, b) ends without its trailing spaces and tabs. */
+export function cellEnd(f: string, s: number, b: number): number {
   let e = b;
-  while (s < e && (f[s] === ' ' || f[s] === '\t')) s++;
-  while (e > s && (f[e - 1] === ' ' || f[e - 1] === '\t')) e--;
+  while (e > s && isCellPadding(f.charCodeAt(e - 1))) e--;
+  return e;
+}
+
+/** The cell f[s, e) of a line, already trimmed. */
+export function rawCell(text: string, line: Line, s: number, e: number): RawCell {
   return { start: line.start + s, end: line.start + e, text: text.slice(line.start + s, line.start + e), present: true, line: line.index };
+}
+
+/** A space or a tab: what trimCell strips around a cell. */
+function isCellPadding(c: number): boolean {
+  return c === 32 || c === 9;
 }
 
 /**
@@ -131,26 +153,25 @@ export function buildRow(
   positional: boolean,
   memo: ParseMemo,
 ): RowDraft {
-  // Plain loops and no closures: this runs once per row, thousands of times, mostly cold.
+  // Plain loops and no closures: this runs once per row, thousands of times, mostly cold (a
+  // closure here cost a function and its context for every row).
   let lineOf = Infinity;
   let endLine = -1;
   let start = Infinity;
   let end = -1;
   let present = 0;
-  const extend = (c: RawCell): void => {
+  const cellCount = placed.length + extra.length;
+  for (let k = 0; k < cellCount; k++) {
+    const c = k < placed.length ? placed[k] : extra[k - placed.length];
+    if (c === null) continue;
     present++;
     if (c.line < lineOf) lineOf = c.line;
     if (c.line > endLine) endLine = c.line;
     if (c.start < start) start = c.start;
     if (c.end > end) end = c.end;
-  };
-  for (let k = 0; k < placed.length; k++) {
-    const c = placed[k];
-    if (c !== null) extend(c);
   }
   let extraCells: readonly RawCell[] = NO_CELLS;
   for (let k = 0; k < extra.length; k++) {
-    extend(extra[k]);
     // Empty leftovers are the export's trailing `|` of a merged row: part of the row, not extra.
     if (extra[k].text.length > 0) extraCells = extraCells === NO_CELLS ? [extra[k]] : [...extraCells, extra[k]];
   }
