@@ -187,6 +187,12 @@ describe('documents in the wild', () => {
       assert.deepEqual(findings(wrapped), []);
     });
 
+    it('never takes a labelled line into the paragraph above it', () => {
+      const text = lines('2026年某区政务公开工作要点', '一、重点任务', '（一）做好财政预决算信息公开工作。', '责任单位：区财政局', '。以上工作按季度报送进展。');
+      const { analysis } = documentFacts(text);
+      assert.deepEqual(analysis.tasks.map((t) => `${t.content}:${t.unitParen?.units[0].name}`), ['做好财政预决算信息公开工作。:区财政局']);
+    });
+
     it('keeps a paragraph after a complete item free text when the lines are not wrapped', () => {
       const text = lines('2026年某区政务公开工作要点', '一、重点任务', '（一）做好财政预决算信息公开工作。（责任单位：区财政局）', '各单位要高度重视，认真抓好落实。');
       const { doc, analysis } = documentFacts(text);

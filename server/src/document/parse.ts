@@ -181,7 +181,8 @@ export function parseDocument(text: string): ParsedDocument {
     }
     // A plain paragraph after an item: a wrapped continuation, the body of a heading, or free text.
     // A line that opens with a 。, a comma or a closing bracket goes on the line above, whatever it ended with.
-    if (!current.closed && (current.open || (CONTINUES_LINE.test(t) && current.paragraphs.length > 0))) {
+    // (Not after labelled lines: the paragraph would take them in.)
+    if (!current.closed && (current.open || (CONTINUES_LINE.test(t) && current.paragraphs.length > 0 && current.labels.length === 0))) {
       current.paragraphs[current.paragraphs.length - 1].end = s.end;
       current.item.endLine = li;
       current.open = !endsSentence(folded, s.start, s.end) || atMargin(line);
