@@ -8,7 +8,7 @@ import { strict as assert } from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import { lintText } from '../../server/src/engine/lint';
-import { foldWidth, LineIndex, splitLines } from '../../server/src/document/text';
+import { foldWidth } from '../../server/src/document/text';
 import { parseDocument } from '../../server/src/document/parse';
 import { FIXTURES } from '../helpers/fixtures';
 
@@ -23,10 +23,10 @@ const REAL = ['corpus', 'wild'].flatMap((dir) =>
 const WIDTH_RULES = new Set(['punctuation-width', 'outline-marker-format']);
 
 function findings(text: string, skip: ReadonlySet<string> = new Set()): string[] {
-  const index = new LineIndex(splitLines(text));
-  return lintText(text)
-    .diagnostics.filter((d) => d.severity !== 'info' && !skip.has(d.ruleId))
-    .map((d) => `${index.lineAt(d.start) + 1} ${d.ruleId}`)
+  const { doc, diagnostics } = lintText(text);
+  return diagnostics
+    .filter((d) => d.severity !== 'info' && !skip.has(d.ruleId))
+    .map((d) => `${doc.lineIndex.lineAt(d.start) + 1} ${d.ruleId}`)
     .sort();
 }
 
