@@ -257,8 +257,18 @@ describe('everyday CLI habits', () => {
       assert.match(r.out, /^用法 \(usage\): yaodian check/);
       for (const o of ['--stdin-filename', '--suppress-all', '--prune-suppressions', '--print-config', '--concurrency', '--no-color']) assert.ok(r.out.includes(o), o);
     }
-    assert.match(yaodian(['outline', '--help'], dir).out, /^用法 \(usage\): yaodian outline/);
+    // Every command has its own help, exit 0, on standard output.
+    for (const command of ['outline', 'annex', 'tasks', 'report', 'text', 'init']) {
+      for (const flag of ['--help', '-h']) {
+        const r = yaodian([command, flag], dir);
+        assert.deepEqual([r.code, r.err], [0, ''], `${command} ${flag}`);
+        assert.match(r.out, new RegExp(`^用法 \\(usage\\): yaodian ${command} `), `${command} ${flag}`);
+      }
+    }
+    assert.match(yaodian(['report', '--help'], dir).out, /-o <out\.html>/);
+    assert.match(yaodian(['text', '--help'], dir).out, /\.docx/);
     assert.match(yaodian(['init', '--help'], dir).out, /--force/);
+    assert.match(yaodian(['check', '--help'], dir).out, /\*\.docx[\s\S]*--format docx -o <out\.docx>/);
     const unknown = yaodian(['check', '--frobnicate', 'a.txt'], dir);
     assert.equal(unknown.code, 2);
     assert.match(unknown.err, /yaodian check --help/);

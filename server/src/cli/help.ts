@@ -4,12 +4,13 @@ export const CHECK_HELP = `用法 (usage): yaodian check [options] <file|dir|glo
        yaodian check [options] --stdin [--stdin-filename <path>]   (或用 - 代表标准输入)
        yaodian fix   [options] <file|dir|glob>...                   (same as check --fix)
 
-检查文档 (lint);目录中查找 *.txt,跳过 .yaodianignore 与 .gitignore 列出的文件。
+检查文档 (lint);目录中查找 *.txt 与 *.docx,跳过 .yaodianignore 与 .gitignore 列出的文件。
 
 选项 (options):
   -f, --format <name>              输出格式,默认 stylish:
-                                   stylish | json | sarif | github | gitlab | junit | checkstyle,
+                                   stylish | json | sarif | github | gitlab | junit | checkstyle | html,
                                    或任一 ESLint 格式化模块名 (eslint-formatter-<name>)
+  --format docx -o <out.docx>      Word 文档:写出带批注的副本,每个问题一条批注
   --fix                            就地应用自动修复 (apply auto fixes in place)
   -c, --config <path>              指定配置文件 (instead of .yaodianrc.json discovery)
   --rule <id>=<severity>           覆盖规则级别, 可重复 (error|warning|info|off)
@@ -50,6 +51,20 @@ export const TASKS_HELP = `用法 (usage): yaodian tasks <file> [--by unit] [--f
 列出任务或各单位的任务 (tasks, or tasks by unit)。
 `;
 
+export const REPORT_HELP = `用法 (usage): yaodian report [options] <file|dir|glob>... -o <out.html>
+
+自包含的 HTML 审阅报告 (self-contained HTML review report),与 check --format html 相同。
+文档中的问题是报告的内容,不算失败:退出码 0,文件无法读取或写入时为 2。
+选项与 check 相同 (same options as check),但不接受 --fix 与 --format;
+如 --config、--rule、--encoding、--quiet、--stdin、--concurrency。
+`;
+
+export const TEXT_HELP = `用法 (usage): yaodian text <file.docx|file.txt> [--encoding auto|utf8|gb18030]
+
+显示从 Word 文档 (.docx) 读出的文字 (text read from a .docx),即检查时看到的文本;
+文本文件按其编码解码后原样输出。
+`;
+
 /** Help of a command, by name. */
 export const COMMAND_HELP: Record<string, string> = {
   check: CHECK_HELP,
@@ -58,4 +73,6 @@ export const COMMAND_HELP: Record<string, string> = {
   outline: OUTLINE_HELP,
   annex: ANNEX_HELP,
   tasks: TASKS_HELP,
+  report: REPORT_HELP,
+  text: TEXT_HELP,
 };
