@@ -14,6 +14,53 @@ import { BAD } from '../helpers/cli';
 const NPM = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 const NPX = process.platform === 'win32' ? 'npx.cmd' : 'npx';
 
+/** Every script in dist/vendor (subfolders too, no source maps): the CLI loads them lazily, so both packages must ship the whole folder. */
+function vendorScripts(): string[] {
+  const out: string[] = [];
+  const walk = (rel: string): void => {
+    for (const e of fs.readdirSync(path.join(ROOT, rel), { withFileTypes: true })) {
+      const r = `${rel}/${e.name}`;
+      if (e.isDirectory()) walk(r);
+      else if (!r.endsWith('.map')) out.push(r);
+    }
+  };
+  walk('dist/vendor');
+  return out.sort();
+}
+
+/**
+ * A project that makes the CLI load each library it keeps apart: a folder searched (globbing) with a
+ * .gitignore (ignore rules), a commented config (JSONC) with an override by glob (glob matching),
+ * a GB18030 document (code tables), a Word document (zip, XML), and an HTML report whose annex
+ * row differs from the body (character diff).
+ */
+function writeVendorProject(dir: string): void {
+  fs.mkdirSync(path.join(dir, 'docs', '2025'), { recursive: true });
+  fs.mkdirSync(path.join(dir, 'docs', 'drafts'), { recursive: true });
+  fs.writeFileSync(path.join(dir, '.gitignore'), 'drafts/\n');
+  fs.writeFileSync(path.join(dir, '.yaodianrc.json'), '// 注释\n{\n  "overrides": [{ "files": ["docs/2025/**"], "rules": { "outline-marker-format": "off" } }],\n}\n');
+  fs.writeFileSync(path.join(dir, 'docs', 'a.txt'), BAD);
+  fs.writeFileSync(path.join(dir, 'docs', 'drafts', 'ignored.txt'), BAD);
+  fs.writeFileSync(path.join(dir, 'docs', '2025', 'gb.txt'), iconv.encode(BAD.replace('2026', '2025'), 'gb18030'));
+  fs.copyFileSync(path.join(ROOT, 'test', 'fixtures', 'docx', 'corpus-000_8af76b9c2bc005bb.docx'), path.join(dir, 'docs', 'word.docx'));
+  fs.copyFileSync(path.join(ROOT, 'test', 'fixtures', 'corpus', '000_8af76b9c2bc005bb.txt'), path.join(dir, 'putuo.txt'));
+}
+
+/** What the CLI says on that project: the findings of the folder, and the report's diff. */
+function exerciseVendors(cli: string[], dir: string): { findings: string[][]; diff: boolean } {
+  const run = (args: string[]) => spawnSync(cli[0], [...cli.slice(1), ...args], { cwd: dir, encoding: 'utf8' });
+  const check = run(['check', '--format', 'json', 'docs']);
+  assert.equal(check.status, 1, check.stderr);
+  const results = JSON.parse(check.stdout) as { filePath: string; messages: { ruleId: string; line: number }[] }[];
+  const report = run(['report', 'putuo.txt', '-o', 'report.html']);
+  assert.equal(report.status, 0, report.stderr);
+  const html = fs.readFileSync(path.join(dir, 'report.html'), 'utf8');
+  return {
+    findings: results.map((r) => [path.relative(dir, r.filePath).split(path.sep).join('/'), ...r.messages.map((m) => `${m.ruleId}@${m.line}`)]),
+    diff: /<del>[^<]+<\/del><ins>[^<]+<\/ins>/.test(html),
+  };
+}
+
 describe('the packed package, installed in a scratch project', function () {
   this.timeout(180_000);
   let scratch: string;
@@ -38,7 +85,7 @@ describe('the packed package, installed in a scratch project', function () {
 
   it('ships what runs and nothing else (no sources, tests or source maps)', () => {
     const files = packed.files.map((f) => f.path).sort();
-    for (const f of ['dist/cli.js', 'dist/cli-main.js', 'dist/vendor/iconv-lite.js', 'dist/vendor/fast-glob.js', 'dist/api.js', 'dist/api.d.ts', 'dist/server.js', 'schemas/yaodianrc.schema.json', 'docs/rules/outline-sequence.md', 'package.json', 'README.md', 'LICENSE']) {
+    for (const f of ['dist/cli.js', 'dist/cli-main.js', ...vendorScripts(), 'dist/api.js', 'dist/api.d.ts', 'dist/server.js', 'schemas/yaodianrc.schema.json', 'docs/rules/outline-sequence.md', 'package.json', 'README.md', 'LICENSE']) {
       assert.ok(files.includes(f), `${f} is packed`);
     }
     assert.deepEqual(files.filter((f) => /^(test|server\/src|client|bench)\/|\.map$|\.ts$/.test(f) && !f.endsWith('.d.ts')), []);
@@ -62,6 +109,16 @@ describe('the packed package, installed in a scratch project', function () {
     );
     const version = spawnSync(NPX, ['--no-install', 'yaodian', '--version'], { cwd: scratch, encoding: 'utf8' });
     assert.equal(version.stdout.trim(), JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')).version);
+  });
+
+  it('npx yaodian loads every library it keeps apart: folders, .gitignore, JSONC config with overrides, GB18030, .docx, the report', () => {
+    const project = path.join(scratch, 'vendors');
+    writeVendorProject(project);
+    const npx = exerciseVendors([NPX, '--no-install', 'yaodian'], project);
+    assert.deepEqual(npx, exerciseVendors([process.execPath, path.join(ROOT, 'dist', 'cli.js')], project));
+    assert.deepEqual(npx.findings.map((f) => f[0]), ['docs/2025/gb.txt', 'docs/a.txt', 'docs/word.docx']);
+    assert.deepEqual(npx.findings[0], ['docs/2025/gb.txt', 'outline-sequence@4']);
+    assert.ok(npx.diff);
   });
 
   it('require("yaodian") and import from "yaodian" give lintText, fixText, loadConfig', () => {
@@ -101,12 +158,24 @@ export { out, sev };
     assert.match(bad.stdout, /"loud"/);
   });
 
-  it('the .vsix ships the CLI with the vendor scripts it loads, and the rule docs', () => {
+  it('the .vsix ships the CLI with the whole dist/vendor folder it loads, and the rule docs; the shipped CLI runs', () => {
     const vsce = path.join(ROOT, 'node_modules', '@vscode', 'vsce', 'vsce');
     const listed = execFileSync(process.execPath, [vsce, 'ls', '--no-dependencies'], { cwd: ROOT, encoding: 'utf8' }).split(/\r?\n/).filter(Boolean);
-    for (const f of ['dist/extension.js', 'dist/server.js', 'dist/cli.js', 'dist/cli-main.js', 'dist/vendor/iconv-lite.js', 'dist/vendor/fast-glob.js', 'schemas/yaodianrc.schema.json']) assert.ok(listed.includes(f), f);
+    for (const f of ['dist/extension.js', 'dist/server.js', 'dist/cli.js', 'dist/cli-main.js', ...vendorScripts(), 'schemas/yaodianrc.schema.json']) assert.ok(listed.includes(f), f);
     const docs = fs.readdirSync(path.join(ROOT, 'docs', 'rules')).map((f) => `docs/rules/${f}`);
     assert.deepEqual(listed.filter((f) => f.startsWith('docs/rules/')).sort(), docs.sort());
     assert.deepEqual(listed.filter((f) => /^(test|server|client|node_modules)\/|\.map$/.test(f)), []);
+    // The extension's files alone, as the .vsix installs them: its CLI checks what the repository's does.
+    const extension = path.join(path.dirname(scratch), 'extension');
+    for (const f of listed) {
+      fs.mkdirSync(path.dirname(path.join(extension, f)), { recursive: true });
+      fs.copyFileSync(path.join(ROOT, f), path.join(extension, f));
+    }
+    const project = path.join(path.dirname(scratch), 'vsix-project');
+    writeVendorProject(project);
+    const shipped = exerciseVendors([process.execPath, path.join(extension, 'dist', 'cli.js')], project);
+    assert.deepEqual(shipped, exerciseVendors([process.execPath, path.join(ROOT, 'dist', 'cli.js')], project));
+    assert.deepEqual(shipped.findings.map((f) => f[0]), ['docs/2025/gb.txt', 'docs/a.txt', 'docs/word.docx']);
+    assert.ok(shipped.diff);
   });
 });
