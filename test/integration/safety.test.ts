@@ -232,6 +232,54 @@ describe('never lose a byte (issue 12)', function () {
     });
   });
 
+  describe('8. annexes typed with spaces', () => {
+    const BODY = [
+      '2026年某区政务公开工作要点',
+      '一、强化重点领域信息公开',
+      '（一）做好财政信息公开。按规定公开部门预决算。推进政府债务信息公开。',
+      '（二）推进教育信息公开。做好义务教育招生政策信息公开。',
+      '附件',
+      '2026年某区政务公开工作要点任务分解表',
+      '序号 任务分解 责任单位 时间节点',
+    ];
+    it('a table with single spaces after 附件 is read as the table; rows it cannot read are said, never renumbered as the body', () => {
+      const rows = ['1 按规定公开部门预决算。 区财政局 全年', '2 推进政府债务信息公开。区财政局 上半年', '3 做好义务教育招生政策信息公开。 区教育局 4月'];
+      const f = file('words.txt', [...BODY, ...rows, ''].join('\n'));
+      const r = cli(['check', '--format', 'json', f]);
+      assert.equal(r.code, 1, r.err);
+      const [res] = JSON.parse(r.out) as { messages: (Message & { message: string })[] }[];
+      // Row 2 has three words for four columns: said by annex-structure, at the row. Before, the
+      // rows were body items: outline-marker-format on each and outline-sequence, fixed to `1.` `2.` `3.`.
+      assert.deepEqual(
+        res.messages.filter((m) => m.line > 5).map((m) => `${m.line}:${m.column}:${m.ruleId}`),
+        ['9:1:annex-structure'],
+      );
+      assert.match(res.messages.find((m) => m.ruleId === 'annex-structure')!.message, /以空格分列的表格,一行应按表头分为4列/);
+      const before = fs.readFileSync(f);
+      const fix = cli(['fix', f]);
+      assert.equal(fix.code, 1);
+      assert.deepEqual(fs.readFileSync(f), before);
+    });
+
+    it('a row after a line it cannot read keeps its serial: no renumbering across it', () => {
+      const rows = ['1 按规定公开部门预决算。 区财政局 全年', '2 推进政府债务信息公开。区财政局 上半年', '3 做好义务教育招生政策信息公开。 区教育局 4月'];
+      const f = file('words.txt', [...BODY, rows[0], rows[1], rows[2].replace(/^3/, '4'), ''].join('\n'));
+      const ids = findings(cli(['check', '--format', 'json', f]).out);
+      assert.ok(!ids.some((k) => k.endsWith(':annex-serial')), ids.join(', '));
+      const before = fs.readFileSync(f);
+      cli(['fix', f]);
+      assert.deepEqual(fs.readFileSync(f), before);
+    });
+
+    it('a table with single spaces whose rows all read is checked row by row, and fixes keep its cells', () => {
+      const rows = ['1 按规定公开部门预决算。 区财政局 全年', '3 推进政府债务信息公开。 区财政局 上半年', '3 做好义务教育招生政策信息公开。 区教育局 4月'];
+      const f = file('words.txt', [...BODY, ...rows, ''].join('\n'));
+      assert.deepEqual(findings(cli(['check', '--format', 'json', f]).out), ['9:1:annex-serial']);
+      assert.equal(cli(['fix', f]).code, 0);
+      assert.deepEqual(fs.readFileSync(f, 'utf8').split('\n').slice(7, 10), [rows[0], rows[1].replace(/^3/, '2'), rows[2]]);
+    });
+  });
+
   describe('5. large documents', () => {
     it('checks and fixes 10,000 wrongly numbered items in linear time and bounded memory', () => {
       // Every level-2 item numbered (一): 9,999 repeats. Building each error's renumbering fix

@@ -73,10 +73,14 @@ function readTable(
   const first = trimmed[headerLine];
   // A header typed with runs of spaces between its names (`序号  任务分解  责任单位  时间节点`).
   const spaced = !strict && !first.includes('\t') && !first.includes('|') && SPACE_RUN.test(first);
-  const tabs = first.includes('\t') || spaced;
+  // Or with single spaces (`序号 任务分解 责任单位 时间节点`) after a `附件` line: every word a header
+  // name. A row is read when it has a word per column; any other line with a space in it is a
+  // line of the table that cannot be read (annex-structure), never body text to renumber.
+  const words = !strict && !spaced && !first.includes('\t') && !first.includes('|') && WORD_GAP.test(first);
+  const tabs = first.includes('\t') || spaced || words;
   if (!tabs && !first.includes('|')) return null;
-  const headerCells = spaced ? splitSpaces(text, lines[headerLine]) : tabs ? splitTabs(text, lines[headerLine]) : splitBars(text, lines[headerLine]);
-  if (spaced && headerCells.length < 3) return null;
+  const headerCells = words ? splitWords(text, lines[headerLine]) : spaced ? splitSpaces(text, lines[headerLine]) : tabs ? splitTabs(text, lines[headerLine]) : splitBars(text, lines[headerLine]);
+  if ((spaced || words) && headerCells.length < 3) return null;
   // Word and Excel add trailing tabs after the last header cell.
   while (headerCells.length > 1 && headerCells[headerCells.length - 1].text.length === 0) headerCells.pop();
   if (!headerCells.every((c) => headerRole(c.text) !== null)) return null;
@@ -101,7 +105,7 @@ function readTable(
   if (!hasTask || known < (strict ? 3 : 2)) return null;
 
   let layout: AnnexLayout;
-  if (spaced) layout = 'spaces';
+  if (spaced || words) layout = 'spaces';
   else if (tabs) layout = 'tabs';
   else if (multiLine) layout = 'cells';
   else {
@@ -130,7 +134,7 @@ function readTable(
     items: [],
   };
   if (layout === 'cells') readCellRows(text, lines, trimmed, next, annex, memo);
-  else readLineRows(text, lines, trimmed, next, annex, memo);
+  else readLineRows(text, lines, trimmed, next, annex, memo, words);
   return annex;
 }
 
@@ -164,6 +168,23 @@ export function splitBars(text: string, line: Line): RawCell[] {
 
 /** Two or more spaces (or a tab) between two non-space characters: a column gap. */
 const SPACE_RUN = /\S(?: {2,}|\t)\S/;
+
+/** A space between two words (half- or full-width). */
+const WORD_GAP = /\S[ \u3000]+\S/;
+
+/** Cells of a line whose cells are separated by single spaces: split at every run of spaces. */
+function splitWords(text: string, line: Line): RawCell[] {
+  const f = line.folded;
+  const cells: RawCell[] = [];
+  const gap = /[ \u3000]+/g;
+  let from = 0;
+  for (let m = gap.exec(f); m !== null; m = gap.exec(f)) {
+    if (m.index > from) cells.push(trimCell(text, f, line, from, m.index));
+    from = m.index + m[0].length;
+  }
+  if (from < f.length) cells.push(trimCell(text, f, line, from, f.length));
+  return cells.filter((c) => c.text.length > 0);
+}
 
 /** Cells of a line aligned with spaces: split at runs of two or more spaces. */
 function splitSpaces(text: string, line: Line): RawCell[] {
@@ -232,11 +253,11 @@ const SECTION_LOOKAHEAD = 3;
  * cells (a merged cell printed once) are placed by content, like layout A. Lines of bars only,
  * repeated header rows and section rows between rows are part of the table, not rows.
  */
-function readLineRows(text: string, lines: Line[], trimmed: string[], from: number, annex: AnnexDraft, memo: ParseMemo): void {
+function readLineRows(text: string, lines: Line[], trimmed: string[], from: number, annex: AnnexDraft, memo: ParseMemo, words = false): void {
   const spaced = annex.layout === 'spaces';
   const tabs = annex.layout === 'tabs' || spaced;
-  const isRowLine = (t: string): boolean => (spaced ? SPACE_RUN.test(t) : tabs ? t.includes('\t') : t.includes('|'));
-  const split = (line: Line): RawCell[] => (spaced ? splitSpaces(text, line) : tabs ? splitTabs(text, line) : splitBars(text, line));
+  const isRowLine = (t: string): boolean => (words ? WORD_GAP.test(t) : spaced ? SPACE_RUN.test(t) : tabs ? t.includes('\t') : t.includes('|'));
+  const split = (line: Line): RawCell[] => (words ? splitWords(text, line) : spaced ? splitSpaces(text, line) : tabs ? splitTabs(text, line) : splitBars(text, line));
   let prev: AnnexRow | null = null;
   for (let k = from; k < lines.length; k++) {
     const t = trimmed[k];
@@ -252,7 +273,8 @@ function readLineRows(text: string, lines: Line[], trimmed: string[], from: numb
     annex.range.end = lines[k].end;
     const cells = split(lines[k]);
     const filled = cells.filter((c) => c.text.length > 0);
-    if (filled.length < 2) {
+    // More or fewer words than columns: which spaces part cells and which are inside one is unknown.
+    if (filled.length < 2 || (words && cells.length !== annex.header.length)) {
       annex.badLines.push(spanOf(text, lines[k]));
       continue;
     }

@@ -31,7 +31,8 @@ export function writeCell(text: string, cell: Cell, value: string): TextEdit {
 export function fitsInCell(value: string, layout: AnnexLayout): boolean {
   if (/[\r\n|\uff5c\t]/.test(value)) return false;
   // Spaces separate the columns of a space-aligned table; a table without bars is not rewritten.
-  if (layout === 'spaces' && /[ \u3000]{2,}/.test(value)) return false;
+  // (One space too: in a table typed with single spaces, it would start a new cell.)
+  if (layout === 'spaces' && /[ \u3000]/.test(value)) return false;
   if (layout === 'lines') return false;
   return layout !== 'cells' || !isSerialText(value.trim());
 }

@@ -29,8 +29,12 @@ const rule: Rule = {
     // bars or with merged serials is not rewritten at all.
     const auto = annex.layout !== 'lines' && (annex.layout !== 'cells' || rows.every((r) => r.serial !== null));
     let fix: Fix | null = null;
+    // A line of the table that could not be read (annex-structure) may be a row: the serials
+    // after it are not known, so the row after it is not flagged and the table not renumbered.
+    const bad = annex.badLines;
+    let nextBad = 0;
     const wholeTable = (): Fix[] => {
-      if (merged || annex.layout === 'lines') return [];
+      if (merged || annex.layout === 'lines' || bad.length > 0) return [];
       fix ??= { title: `重新编排序号为1至${rows.length}`, edits: renumberRows(doc, 0, 1), auto, preferred: true };
       return [fix];
     };
@@ -39,8 +43,13 @@ const rule: Rule = {
     let prev: number | null = null;
     rows.forEach((row, i) => {
       const n = row.serial;
+      let unreadAbove = false;
+      while (nextBad < bad.length && bad[nextBad].start < row.range.start) {
+        unreadAbove = true;
+        nextBad++;
+      }
       const expected = prev !== null ? prev + 1 : 1;
-      const flagged = n === null || (n !== i + 1 && n !== expected);
+      const flagged = n === null || (n !== i + 1 && n !== expected && !unreadAbove);
       const previous = prev;
       prev = n ?? expected;
       if (!flagged) return;

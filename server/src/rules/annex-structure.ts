@@ -52,7 +52,10 @@ const rule: Rule = {
       report({
         start: bad.start,
         end: bad.end,
-        message: `任务分解表中此行无法读取:一行至少应有序号和任务两个单元格,此处为“${quote(bad.text)}”`,
+        message:
+          annex.layout === 'spaces'
+            ? `任务分解表中此行无法读取:以空格分列的表格,一行应按表头分为${annex.header.length}列,此处为“${quote(bad.text)}”`
+            : `任务分解表中此行无法读取:一行至少应有序号和任务两个单元格,此处为“${quote(bad.text)}”`,
       });
     }
     const columns = annex.header.length;
