@@ -1,6 +1,7 @@
 // dist/cli.js: starts the CLI (dist/cli-main.js) with compiled code kept from the runs before.
 //
-// Node ≥ 22.1 has its own compile cache (module.enableCompileCache): switched on. On Node 20 the
+// Node ≥ 22.1 has its own compile cache (module.enableCompileCache): switched on, in the user's
+// cache folder below rather than Node's default in the shared temp folder. On Node 20 the
 // engine is compiled through vm.Script with a V8 code cache of our own, which saves compiling
 // the engine's functions again on every run (measured on Node 20: ~100 M of ~850 M instructions
 // for the 46 KB corpus document, ~120 M of ~1,940 M for 1 MB; bench/bench.ts times the CLI).
@@ -27,7 +28,7 @@ declare const CLI_MAIN_HASH: string;
 
 interface NodeModuleInternals {
   wrap(source: string): string;
-  enableCompileCache?: () => unknown;
+  enableCompileCache?: (dir?: string) => unknown;
   _nodeModulePaths(dir: string): string[];
 }
 const internals = Module as unknown as NodeModuleInternals;
@@ -121,17 +122,33 @@ function runCached(uid: number): void {
   mod.loaded = true;
 }
 
+/**
+ * Node's own compile cache, in the user's cache folder: by default Node keeps it in the shared
+ * temp folder (<tmp>/node-compile-cache), where another local user could create it first. A
+ * folder given by NODE_COMPILE_CACHE is the user's own choice; without getuid (Windows) the
+ * default stands.
+ */
+function enableNodeCache(enable: (dir?: string) => unknown, uid: number): void {
+  if (process.env.NODE_DISABLE_COMPILE_CACHE) return;
+  if (process.env.NODE_COMPILE_CACHE || uid < 0) {
+    enable();
+    return;
+  }
+  const dir = cacheFolder(uid);
+  if (dir) enable(dir);
+}
+
 function start(): void {
+  const uid = typeof process.getuid === 'function' ? process.getuid() : -1;
   if (typeof internals.enableCompileCache === 'function') {
     try {
-      internals.enableCompileCache();
+      enableNodeCache(internals.enableCompileCache, uid);
     } catch {
       // No usable cache folder: run without one.
     }
     Module.createRequire(MAIN)(MAIN);
     return;
   }
-  const uid = typeof process.getuid === 'function' ? process.getuid() : -1;
   if (uid < 0 || typeof CLI_MAIN_HASH !== 'string' || process.env.NODE_DISABLE_COMPILE_CACHE) {
     Module.createRequire(MAIN)(MAIN);
     return;

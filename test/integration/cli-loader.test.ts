@@ -147,6 +147,41 @@ describe('CLI loader', function () {
     });
   });
 
+  describe('Node’s own compile cache (Node ≥ 22, stubbed here)', () => {
+    /** Runs the loader with module.enableCompileCache replaced by a stub that says where it was asked to cache. */
+    function withStub(env: NodeJS.ProcessEnv = {}): { code: number; out: string; calls: string[] } {
+      const stub = path.join(tmp, 'stub.js');
+      fs.writeFileSync(stub, "require('module').enableCompileCache = (dir) => { process.stderr.write('CACHE ' + JSON.stringify(dir ?? null) + '\\n'); };\n");
+      const r = spawnSync(process.execPath, ['-r', stub, CLI, 'check', '--format', 'json', doc], {
+        encoding: 'utf8',
+        env: { ...process.env, TMPDIR: tmp, XDG_CACHE_HOME: path.join(tmp, 'cache'), NODE_DISABLE_COMPILE_CACHE: '', NODE_COMPILE_CACHE: '', ...env },
+        timeout: 20000,
+      });
+      return { code: r.status ?? -1, out: r.stdout, calls: r.stderr.split('\n').filter((l) => l.startsWith('CACHE ')) };
+    }
+
+    it('is kept in the user’s cache folder, made for this user alone, not in the shared temp folder', function () {
+      if (typeof process.getuid !== 'function') this.skip();
+      const direct = run(MAIN, tmp, doc);
+      const r = withStub();
+      assert.deepEqual([r.code, r.out], [direct.code, direct.out]);
+      const folder = path.join(tmp, 'cache', 'yaodian');
+      assert.deepEqual(r.calls, [`CACHE ${JSON.stringify(folder)}`]);
+      assert.equal(fs.statSync(folder).mode & 0o777, 0o700);
+    });
+
+    it('is not switched on where others could write the folder, nor with NODE_DISABLE_COMPILE_CACHE; NODE_COMPILE_CACHE is Node’s to follow', function () {
+      if (typeof process.getuid !== 'function') this.skip();
+      const folder = path.join(tmp, 'cache', 'yaodian');
+      fs.mkdirSync(folder, { recursive: true });
+      fs.chmodSync(folder, 0o777);
+      assert.deepEqual(withStub().calls, []);
+      fs.chmodSync(folder, 0o700);
+      assert.deepEqual(withStub({ NODE_DISABLE_COMPILE_CACHE: '1' }).calls, []);
+      assert.deepEqual(withStub({ NODE_COMPILE_CACHE: path.join(tmp, 'mine') }).calls, ['CACHE null']);
+    });
+  });
+
   it('reads GB18030 like UTF-8 (the encoding tables are a separate script)', () => {
     const gb = path.join(tmp, 'gb.txt');
     // eslint-disable-next-line @typescript-eslint/no-require-imports
