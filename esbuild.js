@@ -15,6 +15,11 @@ const entries = [
   // Read only for Word documents (.docx): the zip and the XML parser.
   { in: 'fflate', out: 'dist/vendor/fflate.js' },
   { in: 'saxes', out: 'dist/vendor/saxes.js' },
+  // Read only when there is a config file, an ignore file, config overrides or a review to build.
+  { in: 'jsonc-parser', out: 'dist/vendor/jsonc-parser.js' },
+  { in: 'ignore', out: 'dist/vendor/ignore.js' },
+  { in: 'picomatch', out: 'dist/vendor/picomatch.js' },
+  { in: 'diff', out: 'dist/vendor/diff.js' },
   { in: 'server/src/server.ts', out: 'dist/server.js' },
   // The programmatic API, `require('yaodian')` (package.json exports); its types are below.
   { in: 'server/src/api.ts', out: 'dist/api.js' },
@@ -27,7 +32,7 @@ const entries = [
 // It is built after dist/cli-main.js: the hash of that script is written into it (the cache's
 // name), so that starting the CLI needs neither node:crypto nor a pass over the engine's source.
 const loader = { in: 'server/src/cliLoader.ts', out: 'dist/cli.js', banner: '#!/usr/bin/env node' };
-const LAZY_VENDOR = ['iconv-lite', 'fast-glob', 'fflate', 'saxes'];
+const LAZY_VENDOR = ['iconv-lite', 'fast-glob', 'fflate', 'saxes', 'jsonc-parser', 'ignore', 'picomatch', 'diff'];
 
 /** Resolves `require('iconv-lite')` in dist/cli-main.js to the separate dist/vendor/iconv-lite.js. */
 const lazyVendorPlugin = {

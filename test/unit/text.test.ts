@@ -1,6 +1,6 @@
 import { strict as assert } from 'assert';
 import * as fc from 'fast-check';
-import { foldWidth, LineIndex, removeSpaces, skipSpaces, splitLines, textKey, trimEndIndex } from '../../server/src/document/text';
+import { foldWidth, LineIndex, removeSpaces, skipSpaces, splitLines, textKey, trimEndIndex, trimmedLines } from '../../server/src/document/text';
 
 /** [start, end, text] of every line. */
 function lineTriples(text: string): [number, number, string][] {
@@ -104,6 +104,28 @@ describe('text', () => {
       const lines = splitLines(text, foldWidth(text));
       assert.equal(lines[0].folded, '(一)');
       assert.equal(lines[0].text, '（一）');
+    });
+  });
+
+  describe('trimmedLines', () => {
+    it('trims each folded line as String.prototype.trim does', () => {
+      // Every character JS trims, and near misses it keeps (U+200B, U+180E, U+0085).
+      const chars = ['甲', 'a', '|', ' ', '\t', '\v', '\f', '\n', '\r', '\u00a0', '\u1680', '\u2000', '\u200a', '\u200b', '\u2028', '\u2029', '\u202f', '\u205f', '\u3000', '\ufeff', '\u180e', '\u0085', '，'];
+      fc.assert(
+        fc.property(fc.array(fc.constantFrom(...chars), { maxLength: 40 }), (parts) => {
+          const text = parts.join('');
+          const folded = foldWidth(text);
+          const lines = splitLines(text, folded);
+          assert.deepEqual(trimmedLines(lines, folded), lines.map((l) => l.folded.trim()));
+        }),
+        { numRuns: 3000 },
+      );
+    });
+
+    it('gives the trimmed folded text of each line', () => {
+      const text = '\u3000\u3000（一）甲 \r\n  乙\t\n';
+      const folded = foldWidth(text);
+      assert.deepEqual(trimmedLines(splitLines(text, folded), folded), ['(一)甲', '乙']);
     });
   });
 

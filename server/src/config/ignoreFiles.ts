@@ -6,7 +6,7 @@
 
 import * as fs from 'fs';
 import * as path from 'path';
-import ignore, { type Ignore } from 'ignore';
+import type { Ignore } from 'ignore';
 
 export const IGNORE_FILE_NAME = '.yaodianignore';
 
@@ -39,7 +39,7 @@ export class IgnoreFiles {
     let f = this.folders.get(key);
     if (!f) {
       const texts = [withGitignore ? read(path.join(dir, '.gitignore')) : null, read(path.join(dir, IGNORE_FILE_NAME))].filter((t): t is string => t !== null);
-      f = { rules: texts.length ? ignore().add(texts.join('\n')) : null, repoRoot: fs.existsSync(path.join(dir, '.git')) };
+      f = { rules: texts.length ? ignoreLib()().add(texts.join('\n')) : null, repoRoot: fs.existsSync(path.join(dir, '.git')) };
       this.folders.set(key, f);
     }
     return f;
@@ -52,4 +52,12 @@ function read(file: string): string | null {
   } catch {
     return null;
   }
+}
+
+/** The ignore library, loaded when a folder has an ignore file. */
+let ignoreModule: typeof import('ignore') | undefined;
+function ignoreLib(): typeof import('ignore') {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  ignoreModule ??= require('ignore') as typeof import('ignore');
+  return ignoreModule;
 }

@@ -4,7 +4,7 @@
 
 import * as fs from 'fs';
 import * as path from 'path';
-import { parse as parseJsonc, printParseErrorCode, type ParseError } from 'jsonc-parser';
+import type { ParseError } from 'jsonc-parser';
 import { SEVERITIES, type ConfigFile, type ConfigOverride, type Requirement } from './config';
 import { RULE_IDS } from '../rules';
 
@@ -27,12 +27,21 @@ export function findConfigFile(file: string): string | null {
 /** Parses and validates config text. Throws ConfigError with a Chinese message. */
 export function parseConfig(text: string, source: string): ConfigFile {
   const errors: ParseError[] = [];
+  const { parse: parseJsonc, printParseErrorCode } = jsonc();
   const value: unknown = parseJsonc(text, errors, { allowTrailingComma: true });
   if (errors.length > 0) {
     const e = errors[0];
     throw new ConfigError(`${source}: 配置文件不是有效的 JSON (${printParseErrorCode(e.error)}, 位置 ${e.offset})`);
   }
   return validateConfig(value, source);
+}
+
+/** jsonc-parser, loaded when a config file is read (most checks have none). */
+let jsoncModule: typeof import('jsonc-parser') | undefined;
+function jsonc(): typeof import('jsonc-parser') {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  jsoncModule ??= require('jsonc-parser') as typeof import('jsonc-parser');
+  return jsoncModule;
 }
 
 export function validateConfig(value: unknown, source: string): ConfigFile {

@@ -215,16 +215,11 @@ function splitTabs(text: string, line: Line): RawCell[] {
 
 /** Layout A: a stream of cells, a new row at each serial number; cells placed by content. */
 function readCellRows(text: string, lines: Line[], trimmed: string[], from: number, annex: AnnexDraft, memo: ParseMemo): void {
-  // The cells of the row being read: row[0, count), a scratch list reused from row to row (a
-  // list per row grown by push kept room for 17 cells); each row is placed as soon as the next
-  // one starts, with a copy of its cells.
-  const row: RawCell[] = [];
-  let count = 0;
+  // Each row is placed as soon as the next one starts, so its cell list dies young. No closure
+  // here: the loop runs once per line of the table, and variables a closure shares live in a
+  // heap context, read and written on every cell.
+  let row: RawCell[] = [];
   let prev: AnnexRow | null = null;
-  const place = (): void => {
-    prev = placeCells(row.slice(0, count), annex.header, prev, annex.rows.length, memo);
-    annex.rows.push(prev);
-  };
   let lastLine = from - 1;
   for (let k = from; k < lines.length; k++) {
     const t = trimmed[k];
@@ -234,14 +229,15 @@ function readCellRows(text: string, lines: Line[], trimmed: string[], from: numb
     const cells = splitBars(text, lines[k]);
     for (let ci = 0; ci < cells.length; ci++) {
       const c = cells[ci];
-      if (count > 1 && isSerialText(c.text)) {
-        place();
-        count = 0;
+      if (row.length > 1 && isSerialText(c.text)) {
+        prev = placeCells(row, annex.header, prev, annex.rows.length, memo);
+        annex.rows.push(prev);
+        row = [];
       }
-      row[count++] = c;
+      row.push(c);
     }
   }
-  if (count > 0) place();
+  if (row.length > 0) annex.rows.push(placeCells(row, annex.header, prev, annex.rows.length, memo));
   if (lastLine >= from) annex.range.end = lines[lastLine].end;
 }
 

@@ -16,7 +16,7 @@ import type {
   TimeMention,
   UnitParenthetical,
 } from './model';
-import { foldWidth, LineIndex, skipSpaces, splitLines, trimEndIndex, type Line } from './text';
+import { foldWidth, LineIndex, skipSpaces, splitLines, trimEndIndex, trimmedLines, type Line } from './text';
 import { parseMarker } from './markers';
 import { dateLineYear, dateOfLine, isAnnexStart, isMultiYearTitle, isNoise, isSignatureLine, isTitleLine, issueDateOfMetadata, titleYear, type CalendarDate } from './classify';
 import { matchBrackets, splitSentences } from './sentences';
@@ -54,7 +54,7 @@ export function parseDocument(text: string): ParsedDocument {
   const lines = splitLines(text, folded);
   const lineIndex = new LineIndex(lines);
 
-  const trimmed = lines.map((l) => l.folded.trim());
+  const trimmed = trimmedLines(lines, folded);
   // Values that repeat in the document (unit cells, times, parentheticals), parsed once in this parse.
   const memo = new ParseMemo();
   const table = findAnnex(text, lines, trimmed, memo);

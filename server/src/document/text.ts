@@ -73,6 +73,28 @@ function pushLine(lines: Line[], source: { text: string; folded: string }, start
 }
 
 /**
+ * Each line's folded text, trimmed as String.prototype.trim trims: one slice of the folded
+ * document per line, without first slicing the whole line (this runs on every line).
+ */
+export function trimmedLines(lines: readonly Line[], folded: string): string[] {
+  const out = new Array<string>(lines.length);
+  for (let i = 0; i < lines.length; i++) {
+    let s = lines[i].start;
+    let e = lines[i].end;
+    while (s < e && isTrimSpace(folded.charCodeAt(s))) s++;
+    while (e > s && isTrimSpace(folded.charCodeAt(e - 1))) e--;
+    out[i] = folded.slice(s, e);
+  }
+  return out;
+}
+
+/** The characters String.prototype.trim removes (ECMAScript WhiteSpace and LineTerminator). */
+function isTrimSpace(c: number): boolean {
+  if (c < 0x80) return c === 32 || (c >= 9 && c <= 13);
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+/**
  * Folds full-width forms to their half-width equivalents, one code unit for one code unit,
  * so that offsets in the folded string are offsets in the original.
  * Full-width ASCII (U+FF01–U+FF5E) becomes ASCII, the ideographic space and the BOM become

@@ -11,7 +11,6 @@
 // Reading and validating one file is config/load.ts; the types and merging are config/config.ts.
 
 import * as path from 'path';
-import picomatch from 'picomatch';
 import { defaultConfig, mergeConfig, type ConfigFile, type ConfigOverride, type ResolvedConfig } from '../config/config';
 import { ConfigError, findConfigFile, loadConfigFile, validateConfig } from '../config/load';
 
@@ -73,7 +72,7 @@ export function loadConfig(file: string, cache?: ConfigCache): LoadedConfig {
     for (const o of layer.overrides ?? []) {
       // A glob without a slash matches the file name in any folder, as in .gitignore.
       const globs = o.files.map((g) => (g.includes('/') ? g.replace(/^\.\//, '') : `**/${g}`));
-      loaded.overrides.push({ dir, match: picomatch(globs, { dot: true }), config: o });
+      loaded.overrides.push({ dir, match: picomatch()(globs, { dot: true }), config: o });
     }
   };
   visit(abs, []);
@@ -134,4 +133,12 @@ function matchingOverrides(loaded: LoadedConfig, filePath: string): ConfigFile[]
     }
   }
   return out;
+}
+
+/** picomatch, loaded when a config file has overrides. */
+let picomatchModule: typeof import('picomatch') | undefined;
+function picomatch(): typeof import('picomatch') {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  picomatchModule ??= require('picomatch') as typeof import('picomatch');
+  return picomatchModule;
 }

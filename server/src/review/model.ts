@@ -6,7 +6,6 @@
 // belong, and the chart numbers. Plain data (JSON): the language server sends it to the
 // comparison view as is, and the HTML report renders it.
 
-import { diffChars } from 'diff';
 import type { AnnexRow, Diagnostic, DocumentKind, LintResult, Sentence, TimeNode, Unit, UnitRole } from '../engine';
 
 export type { DocumentKind };
@@ -326,7 +325,7 @@ function rowTime(row: AnnexRow, sentences: readonly Sentence[]): { time: string 
 /** The body → row character diff; texts too far apart to diff cheaply show as replaced whole. */
 export function textDiff(body: string, row: string): DiffPart[] {
   if (body === row) return body ? [{ kind: 'same', text: body }] : [];
-  const changes = diffChars(body, row, { maxEditLength: MAX_DIFF_EDITS });
+  const changes = diffLib().diffChars(body, row, { maxEditLength: MAX_DIFF_EDITS });
   if (!changes) {
     const parts: DiffPart[] = [];
     if (body) parts.push({ kind: 'removed', text: body });
@@ -491,4 +490,12 @@ function monthChart(lines: readonly ReviewLine[], result: LintResult, planYear: 
     }
     return null;
   }
+}
+
+/** The diff library, loaded when a review is built (a check needs none). */
+let diffModule: typeof import('diff') | undefined;
+function diffLib(): typeof import('diff') {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  diffModule ??= require('diff') as typeof import('diff');
+  return diffModule;
 }
