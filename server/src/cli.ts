@@ -1,17 +1,7 @@
 // The `yaodian` command line: a thin layer over the engine (server/src/document, rules, fixes).
 
-import { setFlagsFromString } from 'v8';
 import { run } from './cli/main';
 import { runWorker, WORKER_MARK } from './cli/pool';
-
-// A check builds a tree in which nearly everything it allocates lives to the end. V8 grows its
-// young generation up to 16 MB for such a run, and every survivor is then copied through that
-// large space before it is promoted; kept at its starting size (1 MB), the young generation
-// promotes survivors while they are still in the cache. Measured on this project's documents:
-// about 13% less CPU on 10 MB and 9% on 1 MB, no change on 46 KB (`npm run bench`). The flag is
-// read at each young-generation collection, so setting it here takes effect. The CLI only: the
-// language server and the API leave their host's heap alone.
-setFlagsFromString('--semi-space-growth-factor=1');
 
 // Output piped into a command that stops reading (`yaodian tasks … | head`): stop quietly.
 process.stdout.on('error', (err: NodeJS.ErrnoException) => {
