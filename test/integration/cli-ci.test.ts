@@ -247,6 +247,37 @@ describe('everyday CLI habits', () => {
     assert.equal(esc(yaodian(['check', '--no-color', 'a.txt'], dir, { env: { FORCE_COLOR: '1' } })), false);
   });
 
+  it('the pre-commit hooks run as pre-commit runs them: entry, then the staged files that match', () => {
+    // .pre-commit-hooks.yaml is a flat list of maps: read it line by line.
+    const hooks: Record<string, string>[] = [];
+    for (const line of fs.readFileSync(path.join(__dirname, '..', '..', '.pre-commit-hooks.yaml'), 'utf8').split('\n')) {
+      const m = /^(- | {2})([a-z_]+): (.*)$/.exec(line);
+      if (!m) continue;
+      if (m[1] === '- ') hooks.push({});
+      hooks[hooks.length - 1][m[2]] = m[3];
+    }
+    assert.deepEqual(hooks.map((h) => [h.id, h.entry, h.language]), [
+      ['yaodian', 'yaodian check', 'node'],
+      ['yaodian-fix', 'yaodian fix', 'node'],
+    ]);
+    const pkg = JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', 'package.json'), 'utf8'));
+    assert.equal(pkg.bin.yaodian, 'dist/cli.js');
+    const matches = (hook: Record<string, string>, f: string): boolean => new RegExp(hook.files).test(f);
+    assert.deepEqual(['docs/2026年工作要点.txt', 'docs/2026年工作要点.docx', 'README.md'].map((f) => matches(hooks[0], f)), [true, true, false]);
+    // fix does not rewrite Word documents (exit 2): its hook leaves them to the check hook.
+    assert.deepEqual(['docs/2026年工作要点.txt', 'docs/2026年工作要点.docx'].map((f) => matches(hooks[1], f)), [true, false]);
+    const staged = write('docs/2026年工作要点.txt', BAD);
+    fs.copyFileSync(path.join(FIXTURES, 'docx', 'numbered.docx'), path.join(dir, 'docs', 'b.docx'));
+    const files = ['docs/2026年工作要点.txt', 'docs/b.docx'];
+    const check = yaodian([...hooks[0].entry.split(' ').slice(1), ...files.filter((f) => matches(hooks[0], f))], dir);
+    assert.equal(check.code, 1, check.err);
+    assert.match(check.out, /4:1 {2}error/);
+    const fix = yaodian([...hooks[1].entry.split(' ').slice(1), ...files.filter((f) => matches(hooks[1], f))], dir);
+    assert.equal(fix.code, 0, fix.err);
+    assert.match(fix.err, /已修复 2 处/);
+    assert.notEqual(fs.readFileSync(staged, 'utf8'), BAD);
+  });
+
   it('--version, and help per command', () => {
     const version = JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', 'package.json'), 'utf8')).version;
     assert.deepEqual(yaodian(['--version'], dir), { code: 0, out: `${version}\n`, err: '' });
