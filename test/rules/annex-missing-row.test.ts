@@ -23,6 +23,23 @@ const PIPES_HEAD = annexHead(true);
 describe('annex-missing-row', () => {
   tester.fixtures();
 
+  it('is silent on a task whose row may be a line of the table that could not be read (annex-structure names that line)', () => {
+    const rows = (middle: string): string =>
+      BODY +
+      PIPES_HEAD +
+      pipeRow('1', ...SAMPLE_ROWS[0]) +
+      middle +
+      '| 3 | 在4月底前公布公办学校招生区域。 | 区教育局 | 4月底前 |\n';
+    const unread = rows('| 及时发布重点建设项目目录和年度投资计划。区发展改革委牵头,各街镇配合,上半年 | | | |\n');
+    assert.deepEqual(findingsOf(unread, 'annex-').map((f) => f.split(':')[0]), ['annex-structure']);
+    // The control: the same table without that line misses the rows of the two tasks between rows 1 and 3.
+    const control = rows('');
+    assert.deepEqual(
+      check(control).map((d) => control.slice(d.start, d.end)),
+      ['及时公开政府债务限额、余额等信息。', '及时发布重点建设项目目录和年度投资计划。'],
+    );
+  });
+
   it('reports a task no row covers, at the sentence, with its line in the message', () => {
     const text =
       BODY +

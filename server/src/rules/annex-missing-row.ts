@@ -115,38 +115,49 @@ const rule: Rule = {
     const annex = doc.annex;
     // An empty table (a header only) is still being written: nothing to compare with.
     if (!annex || annex.rows.length === 0 || !analysis.alignment) return;
+    // Runs of consecutive tasks of one item that no row covers, each with the row before it.
+    const runs: { run: Sentence[]; after: AnnexRow | null }[] = [];
     let after: AnnexRow | null = null;
-    let run: Sentence[] = [];
-    let runAfter: AnnexRow | null = null;
-    const flush = (): void => {
-      if (run.length === 0) return;
-      const first = run[0];
-      const last = run[run.length - 1];
-      const line = doc.lineIndex.lineAt(first.start) + 1;
-      const body = bodyText(run);
-      const fix = insertFix(doc, analysis, run, runAfter);
-      report({
-        start: first.start,
-        end: last.end,
-        message: `任务分解表中缺少此项任务:正文第${line}行的“${quote(body)}”在附件中没有对应行`,
-        fixes: fix ? [fix] : [],
-      });
-      run = [];
+    let open: Sentence[] = [];
+    let waiting = 0;
+    /** Reports the runs found since the last covered task; `next`: the row of the task after them. */
+    const flush = (next: AnnexRow | null): void => {
+      if (open.length > 0) runs.push({ run: open, after });
+      open = [];
+      for (; waiting < runs.length; waiting++) {
+        const { run, after: before } = runs[waiting];
+        // annex-structure names a line of the table it could not read: a row missing there would be a guess.
+        const from = before ? before.range.end : annex.headerRange.end;
+        const to = next ? next.range.start : annex.range.end;
+        if (annex.badLines.some((b) => b.start >= from && b.start < to)) continue;
+        const first = run[0];
+        const last = run[run.length - 1];
+        const line = doc.lineIndex.lineAt(first.start) + 1;
+        const fix = insertFix(doc, analysis, run, before);
+        report({
+          start: first.start,
+          end: last.end,
+          message: `任务分解表中缺少此项任务:正文第${line}行的“${quote(bodyText(run))}”在附件中没有对应行`,
+          fixes: fix ? [fix] : [],
+        });
+      }
     };
     for (const s of analysis.tasks) {
       const rows = analysis.rowsOf(s);
       if (rows.length > 0) {
-        flush();
+        flush(rows.reduce((a, b) => (b.index < a.index ? b : a)));
         // The row of the nearest preceding task (its last one, when several cover it).
         after = rows.reduce((a, b) => (b.index > a.index ? b : a));
         continue;
       }
-      const prev = run[run.length - 1];
-      if (prev && (prev.item !== s.item || prev.index + 1 !== s.index)) flush();
-      if (run.length === 0) runAfter = after;
-      run.push(s);
+      const prev = open[open.length - 1];
+      if (prev && (prev.item !== s.item || prev.index + 1 !== s.index)) {
+        runs.push({ run: open, after });
+        open = [];
+      }
+      open.push(s);
     }
-    flush();
+    flush(null);
   },
 };
 
