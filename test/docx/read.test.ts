@@ -41,6 +41,9 @@ describe('docx reader: paragraphs and numbering', () => {
     assert.equal(formatNumber(14, 'upperRoman'), 'XIV');
     assert.equal(formatNumber(27, 'lowerLetter'), 'aa');
     assert.equal(formatNumber(21, 'chineseCounting'), '二十一');
+    // The financial numerals, as LibreOffice renders these formats.
+    assert.deepEqual([1, 2, 10, 11, 20, 101, 110].map((n) => formatNumber(n, 'chineseLegalSimplified')), ['壹', '贰', '壹拾', '壹拾壹', '贰拾', '壹佰零壹', '壹佰壹拾']);
+    assert.deepEqual([2, 3, 6, 21].map((n) => formatNumber(n, 'ideographLegalTraditional')), ['貳', '參', '陸', '貳拾壹']);
   });
 
   it('takes numbering from paragraph styles through basedOn, and a bare number gets a space', () => {
