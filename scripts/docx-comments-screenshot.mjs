@@ -11,6 +11,8 @@ import { spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import process from 'node:process';
+import { setTimeout } from 'node:timers';
 import { fileURLToPath } from 'node:url';
 import { Document, Packer, Paragraph, TextRun } from 'docx';
 
