@@ -133,6 +133,16 @@ export const DOCUMENT_KINDS: readonly string[] = [
   '重点任务台账', '任务台账', '台账', '主要任务分解表', '分工表', '若干意见',
 ];
 
+/**
+ * Kinds of document that are not plans, named on a line of their own above the outline (a title
+ * or a cover line): a standard's drafting notes, a standard, a project application, a report.
+ * Their outlines and lists follow other conventions; the plan rules do not read them.
+ */
+export const OTHER_DOCUMENT_KINDS: readonly string[] = [
+  '编制说明', '起草说明', '修订说明', '国家标准', '行业标准', '地方标准', '团体标准', '企业标准',
+  '申请书', '可行性研究报告', '研究报告', '调研报告', '工作报告', '工作总结',
+];
+
 /** Titles of a standalone task table (the table is the plan). */
 export const TABLE_DOCUMENT_KINDS: readonly string[] = ['任务分解表', '台账', '任务清单', '分工表', '分工方案'];
 

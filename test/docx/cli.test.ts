@@ -10,7 +10,7 @@ import { FIXTURES } from '../helpers/fixtures';
 const DOCX = path.join(FIXTURES, 'docx');
 const NUMBERED = path.join(DOCX, 'numbered.docx');
 
-interface Message { ruleId: string; line: number; column: number; message: string; location?: string }
+interface Message { ruleId: string; severity: number; line: number; column: number; message: string; location?: string }
 const json = (args: string[]): Message[] => (JSON.parse(runCli(['check', '--format', 'json', ...args]).out) as { messages: Message[] }[])[0].messages;
 
 describe('yaodian and Word documents (CLI)', function () {
@@ -36,9 +36,30 @@ describe('yaodian and Word documents (CLI)', function () {
   });
 
   it('names the table, row and column of a finding inside a Word table', () => {
-    const messages = json([path.join(DOCX, '006_cssc_project_application_tracked_changes.docx')]);
-    assert.ok(messages.some((m) => /^第\d+段，表\d+ 第\d+行第\d+列$/.test(m.location ?? '')));
+    const messages = json([path.join(DOCX, 'corpus-000_8af76b9c2bc005bb.docx')]);
+    assert.deepEqual(
+      messages.filter((m) => m.ruleId === 'annex-text-mismatch').map((m) => m.location),
+      ['第217段，表1 第43行第2列'],
+    );
     assert.ok(messages.every((m) => /^第\d+段/.test(m.location ?? '')));
+  });
+
+  it('says once that a real Word document which is not a plan is not one, and reads no plan rule into it', () => {
+    // The three WPS files: a standard's 编制说明, a standard draft, a project application.
+    const expected: [string, string, string][] = [
+      ['001_nb_psr1_bianzhishuoming_mixed_auto_typed.docx', '编制说明', '第4段，表1 第3行第1列'],
+      ['003_nb_psr1_standard_draft_style_numbering.docx', '行业标准', '第5段'],
+      ['006_cssc_project_application_tracked_changes.docx', '申请书', '第1段'],
+    ];
+    for (const [name, kind, location] of expected) {
+      const messages = json([path.join(DOCX, name)]);
+      assert.deepEqual(
+        messages.map((m) => [m.ruleId, m.severity, m.location]),
+        [['document-unrecognised', 0, location]],
+        name,
+      );
+      assert.match(messages[0].message, new RegExp(`^这是一份“${kind}”`), name);
+    }
   });
 
   it('prints the text read from a .docx (`yaodian text`), and outline and tasks read it too', () => {

@@ -370,4 +370,36 @@ describe('documents in the wild', () => {
       assert.equal(analysis.kind, 'plan');
     });
   });
+
+  describe('documents that are not plans', () => {
+    const report = (text: string): string[] =>
+      lintText(text).diagnostics.map((d) => `${lintText(text).doc.lineIndex.lineAt(d.start) + 1}:${d.ruleId}:${d.severity}`);
+    // Lists a plan would number 一、(一)1.(1), written as these documents write them.
+    const body = ['一、任务来源', '本标准来源于2021年下达的标准制修订计划。', '二、编制过程', '1、征求意见稿', '2021年9月完成征求意见稿。', '1）补充缺失内容；', '3）增加新方法。'];
+
+    it('says once that a standard\'s drafting notes, a standard or a project application is not a plan, and runs no plan rule', () => {
+      for (const [cover, kind] of [
+        [['NB/T XXXX-20YY', '核电厂定期安全评价 第1部分：通用要求', '编制说明', '（征求意见稿）'], '编制说明'],
+        [['中华人民共和国能源行业标准', 'NB/T XXXXX—XXXX'], '行业标准'],
+        [['项目立项申请书', '项目名称：某系统（一期）'], '申请书'],
+      ] as const) {
+        const text = lines(...cover, ...body);
+        const line = cover.findIndex((l) => l.includes(kind)) + 1;
+        assert.deepEqual(report(text), [`${line}:document-unrecognised:info`], kind);
+        assert.match(lintText(text).diagnostics[0].message, new RegExp(`^这是一份“${kind}”`));
+      }
+    });
+
+    it('checks the same lists as a plan when the title names a plan, or when nothing names the document at all', () => {
+      // The control: without the cover line, the plan rules read the lists (and find them wanting).
+      const rules = (text: string): string[] => findings(text).map((f) => f.split(':')[1]);
+      assert.deepEqual(rules(lines(...body)), rules(lines('2024年某区政务公开工作要点', ...body)));
+      assert.ok(findings(lines(...body)).some((f) => f.endsWith(':outline-sequence') || f.endsWith(':outline-hierarchy')), findings(lines(...body)).join(' '));
+      // A plan's title wins over a line that names another kind (a plan may quote a report).
+      assert.ok(findings(lines('2024年某区政务公开工作要点', '工作总结', ...body)).length > 0);
+      // A line in the body naming a kind is text, not the document's kind.
+      assert.ok(findings(lines(...body, '研究报告')).length > 0);
+    });
+  });
 });
+

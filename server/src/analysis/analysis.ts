@@ -2,10 +2,10 @@
 // only when asked (an outline of the body never aligns the table). The parsed document is never
 // changed: everything here is read from it and kept here, so it goes when the check ends.
 
-import type { AnnexRow, Item, ParsedDocument, Sentence, UnitParenthetical } from '../document/model';
+import type { AnnexRow, Item, ParsedDocument, Sentence, Span, UnitParenthetical } from '../document/model';
 import type { ResolvedConfig } from '../config/config';
 import { analyseNumbering, type Numbering } from './numbering';
-import { readMeaning, type DocumentKind, type Meaning } from './meaning';
+import { otherDocumentKind, readMeaning, type DocumentKind, type Meaning } from './meaning';
 import { alignAnnex, type Alignment, type RowMatch } from './align';
 
 export class DocumentAnalysis {
@@ -13,6 +13,7 @@ export class DocumentAnalysis {
   private parenWidthCache: 'full' | 'half' | undefined;
   private meaningCache: Meaning | undefined;
   private alignmentCache: Alignment | null | undefined;
+  private otherKindCache: ReturnType<typeof otherDocumentKind> | undefined;
 
   constructor(
     readonly doc: ParsedDocument,
@@ -27,6 +28,15 @@ export class DocumentAnalysis {
   /** The task sentences in document order. */
   get tasks(): readonly Sentence[] {
     return this.meaning.tasks;
+  }
+
+  /**
+   * Set when the document says it is not a plan (`编制说明`, a standard, `项目立项申请书` on a line
+   * above its outline): the plan rules then do not run on it (engine/lint.ts).
+   */
+  get otherKind(): { kind: string; line: Span } | null {
+    if (this.otherKindCache === undefined) this.otherKindCache = otherDocumentKind(this.doc);
+    return this.otherKindCache;
   }
 
   get kind(): DocumentKind {

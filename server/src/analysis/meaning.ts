@@ -5,9 +5,10 @@
 // a plan or a standalone task table (docs/format.md). Built once per check, when first asked
 // (DocumentAnalysis.meaning).
 
-import type { Item, ParsedDocument, Sentence, UnitParenthetical } from '../document/model';
+import type { Item, ParsedDocument, Sentence, Span, UnitParenthetical } from '../document/model';
 import { textKey, trimEndIndex } from '../document/text';
 import { HEADING_MAX } from '../document/parse';
+import { otherKindOfLine } from '../document/classify';
 import { coverTasks, findBlanketNotes, holdsNote } from './blanket';
 import { CLOSING_CHAPTER_VERBS, CLOSING_CHAPTERS, NON_TASK_SECTIONS } from '../lexicon';
 
@@ -165,4 +166,27 @@ function nonTaskMatcher(names: readonly string[], verbs: readonly string[] = [])
     const rest = textKey(title);
     return rest.length > 0 && pattern.test(rest);
   };
+}
+
+/** How many non-empty lines above the outline may name the document's kind. */
+const KIND_LINES = 20;
+
+/**
+ * The kind of a document that is not a plan, named on a line above its outline (`编制说明`,
+ * `中华人民共和国能源行业标准`, `项目立项申请书`), with that line; null for a plan. A plan's
+ * title (`…工作要点`, `…实施方案`) or a task table makes the document a plan, whatever else it says.
+ */
+export function otherDocumentKind(doc: ParsedDocument): { kind: string; line: Span } | null {
+  if (doc.title !== null || doc.annex !== null) return null;
+  const end = doc.items.length > 0 ? doc.items[0].line : doc.lines.length;
+  let seen = 0;
+  for (let i = 0; i < end && seen < KIND_LINES; i++) {
+    const line = doc.lines[i];
+    const t = line.folded.trim();
+    if (t.length === 0) continue;
+    seen++;
+    const kind = otherKindOfLine(t);
+    if (kind !== null) return { kind, line: { start: line.start, end: line.end, text: line.text } };
+  }
+  return null;
 }

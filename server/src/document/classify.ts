@@ -1,7 +1,7 @@
 // Line-level recognisers: noise, dates, titles, the annex start. Each takes a line already
 // folded to half-width and trimmed.
 
-import { DOCUMENT_KINDS, ISSUE_DATE_LABELS, METADATA_LABELS } from '../lexicon';
+import { DOCUMENT_KINDS, ISSUE_DATE_LABELS, METADATA_LABELS, OTHER_DOCUMENT_KINDS } from '../lexicon';
 
 /** Page markers and web-page debris: tolerated, never tasks. */
 const NOISE_PATTERNS: RegExp[] = [
@@ -84,10 +84,26 @@ export function dateLineYear(line: string): number | null {
 export function isTitleLine(line: string): boolean {
   if (line.length === 0 || line.length > 60) return false;
   if (/[。,;:!?、]/.test(line)) return false;
-  const core = line.replace(/\s*[([【][^)\]】]{1,14}[)\]】]\s*$/, '').replace(/\s+$/, '');
+  const core = withoutTrailingNote(line);
   if (core.endsWith('》')) return false;
   // An annex's title (`…任务分解表`) is read after the body, so it is never taken for the document's.
   return DOCUMENT_KINDS.some((k) => core.endsWith(k));
+}
+
+/**
+ * The kind of document a line names when it is not a plan (`编制说明`, `中华人民共和国能源行业标准`,
+ * `项目立项申请书`), else null: a short line of its own, no sentence punctuation, ending with the
+ * kind (a trailing `(征求意见稿)`-style note allowed). `line`: folded and trimmed.
+ */
+export function otherKindOfLine(line: string): string | null {
+  if (line.length > 40 || /[。,;:!?、《]/.test(line)) return null;
+  const core = withoutTrailingNote(line).replace(/\s+/g, '');
+  return OTHER_DOCUMENT_KINDS.find((k) => core.endsWith(k)) ?? null;
+}
+
+/** A title without its trailing note in brackets (`(征求意见稿)`, `【试行】`). */
+function withoutTrailingNote(line: string): string {
+  return line.replace(/\s*[([【][^)\]】]{1,14}[)\]】]\s*$/, '').replace(/\s+$/, '');
 }
 
 /** The plan year written in a title (`2025年松江区…` → 2025). */

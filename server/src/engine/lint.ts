@@ -25,6 +25,9 @@ export interface LintResult {
   diagnostics: Diagnostic[];
 }
 
+/** The rules that read a plan's outline, units, times and task table. */
+const PLAN_CATEGORIES: ReadonlySet<string> = new Set(['outline', 'unit', 'time', 'annex']);
+
 const DEMOTE: Record<Exclude<Severity, 'off'>, Exclude<Severity, 'off'>> = { error: 'warning', warning: 'info', info: 'info' };
 
 export function severityOf(rule: Rule, config: ResolvedConfig): Severity {
@@ -42,9 +45,12 @@ export function lintFacts(facts: DocumentFacts): LintResult {
   const { config } = analysis;
   const text = doc.text;
   const diagnostics: Diagnostic[] = [];
+  // A document that says it is not a plan (a standard's 编制说明, a project application) gets one
+  // finding saying so (document-unrecognised), not the plan rules' reading of its lists.
+  const notAPlan = analysis.otherKind !== null;
   for (const rule of RULES) {
     const severity = severityOf(rule, config);
-    if (severity === 'off') continue;
+    if (severity === 'off' || (notAPlan && PLAN_CATEGORIES.has(rule.meta.category))) continue;
     const report = (f: Finding): void => {
       const start = clamp(f.start, text.length);
       const end = clamp(Math.max(f.end, start), text.length);

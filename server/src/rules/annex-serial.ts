@@ -3,6 +3,7 @@
 // repeated serial or one gap (a deleted row) gives one finding, where it happens.
 
 import type { Fix, Rule } from './types';
+import { lazyFix } from '../core';
 import { hasSerialColumn, renumberRows } from '../fixes/table';
 
 const rule: Rule = {
@@ -31,7 +32,8 @@ const rule: Rule = {
     let fix: Fix | null = null;
     const wholeTable = (): Fix[] => {
       if (merged || annex.layout === 'lines') return [];
-      fix ??= { title: `重新编排序号为1至${rows.length}`, edits: renumberRows(doc, 0, 1), auto, preferred: true };
+      // One fix shared by every finding; its edits (a renumbering of the whole table) are computed when asked.
+      fix ??= lazyFix({ title: `重新编排序号为1至${rows.length}`, auto, preferred: true }, () => renumberRows(doc, 0, 1));
       return [fix];
     };
     // The number each row stands for: its serial, or what it should have been when that is no

@@ -15,6 +15,16 @@ const rule: Rule = {
     category: 'document',
   },
   check({ doc, analysis, report }) {
+    const other = analysis.otherKind;
+    if (other) {
+      report({
+        start: other.line.start,
+        end: other.line.end,
+        infoOnly: true,
+        message: `这是一份“${other.kind}”,不是工作要点、实施方案或任务分解表:未按工作要点的规则检查其大纲编号、责任单位和时间节点`,
+      });
+      return;
+    }
     if (doc.items.length > 0 || analysis.tasks.length > 0 || doc.annex !== null) return;
     const firstLine = doc.lines.find((l) => l.text.trim() !== '');
     report({
