@@ -7,6 +7,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import type { Ignore } from 'ignore';
+import { lazy } from '../core';
 
 export const IGNORE_FILE_NAME = '.yaodianignore';
 
@@ -55,9 +56,5 @@ function read(file: string): string | null {
 }
 
 /** The ignore library, loaded when a folder has an ignore file. */
-let ignoreModule: typeof import('ignore') | undefined;
-function ignoreLib(): typeof import('ignore') {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  ignoreModule ??= require('ignore') as typeof import('ignore');
-  return ignoreModule;
-}
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const ignoreLib = lazy(() => require('ignore') as typeof import('ignore'));

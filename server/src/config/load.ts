@@ -7,6 +7,7 @@ import * as path from 'path';
 import type { ParseError } from 'jsonc-parser';
 import { SEVERITIES, type ConfigFile, type ConfigOverride, type Requirement } from './config';
 import { RULE_IDS } from '../rules';
+import { lazy } from '../core';
 
 export const CONFIG_FILE_NAME = '.yaodianrc.json';
 
@@ -37,12 +38,8 @@ export function parseConfig(text: string, source: string): ConfigFile {
 }
 
 /** jsonc-parser, loaded when a config file is read (most checks have none). */
-let jsoncModule: typeof import('jsonc-parser') | undefined;
-function jsonc(): typeof import('jsonc-parser') {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  jsoncModule ??= require('jsonc-parser') as typeof import('jsonc-parser');
-  return jsoncModule;
-}
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const jsonc = lazy(() => require('jsonc-parser') as typeof import('jsonc-parser'));
 
 export function validateConfig(value: unknown, source: string): ConfigFile {
   return validateLayer(value, source, 'file');

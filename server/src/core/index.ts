@@ -120,3 +120,14 @@ export function lazyFix(fix: Omit<Fix, 'edits'>, compute: () => TextEdit[]): Fix
     },
   };
 }
+
+/**
+ * A library loaded when first used: `lazy(() => require('iconv-lite') as typeof import('iconv-lite'))`.
+ * The CLI bundles such libraries apart (dist/vendor, esbuild.js), so a check that needs none of
+ * them never reads their code.
+ */
+export function lazy<T>(load: () => T): () => T {
+  let value: T | undefined;
+  return () => (value ??= load());
+}
+

@@ -13,6 +13,7 @@
 import * as path from 'path';
 import { defaultConfig, mergeConfig, type ConfigFile, type ConfigOverride, type ResolvedConfig } from '../config/config';
 import { ConfigError, findConfigFile, loadConfigFile, validateConfig } from '../config/load';
+import { lazy } from '../core';
 
 export { ConfigError };
 export type { ConfigFile, ResolvedConfig };
@@ -136,9 +137,5 @@ function matchingOverrides(loaded: LoadedConfig, filePath: string): ConfigFile[]
 }
 
 /** picomatch, loaded when a config file has overrides. */
-let picomatchModule: typeof import('picomatch') | undefined;
-function picomatch(): typeof import('picomatch') {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  picomatchModule ??= require('picomatch') as typeof import('picomatch');
-  return picomatchModule;
-}
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const picomatch = lazy(() => require('picomatch') as typeof import('picomatch'));

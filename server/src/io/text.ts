@@ -10,6 +10,7 @@
 
 import * as fs from 'fs';
 import { sniffBinary } from './binary';
+import { lazy } from '../core';
 
 export type Encoding = 'utf8' | 'gb18030' | 'utf16le' | 'utf16be';
 export const ENCODING_OPTIONS = ['auto', 'utf8', 'gb18030'] as const;
@@ -247,9 +248,5 @@ function decodeGb18030(bytes: Uint8Array): string {
 }
 
 /** iconv-lite and its code tables are loaded only to write GB18030. */
-let iconvModule: typeof import('iconv-lite') | undefined;
-function iconv(): typeof import('iconv-lite') {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  iconvModule ??= require('iconv-lite') as typeof import('iconv-lite');
-  return iconvModule;
-}
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const iconv = lazy(() => require('iconv-lite') as typeof import('iconv-lite'));

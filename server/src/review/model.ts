@@ -7,6 +7,7 @@
 // comparison view as is, and the HTML report renders it.
 
 import type { AnnexRow, Diagnostic, DocumentKind, LintResult, Sentence, TimeNode, Unit, UnitRole } from '../engine';
+import { lazy } from '../core';
 
 export type { DocumentKind };
 
@@ -497,9 +498,5 @@ function monthChart(lines: readonly ReviewLine[], result: LintResult, planYear: 
 }
 
 /** The diff library, loaded when a review is built (a check needs none). */
-let diffModule: typeof import('diff') | undefined;
-function diffLib(): typeof import('diff') {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  diffModule ??= require('diff') as typeof import('diff');
-  return diffModule;
-}
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const diffLib = lazy(() => require('diff') as typeof import('diff'));
