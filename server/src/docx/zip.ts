@@ -3,6 +3,7 @@
 // so a zip bomb costs at most MAX_INFLATED bytes. Old binary files (.doc, .wps,
 // password-protected .docx, all OLE compound files) are told apart by their signature.
 
+import { lazy } from '../core';
 import { DocxError } from './errors';
 
 /** Everything inflated from one file, at most. */
@@ -119,10 +120,5 @@ function corrupt(e: unknown): DocxError {
   return new DocxError(`文件已损坏或不完整，无法解压（${(e as Error).message}）`);
 }
 
-type Zlib = typeof import('zlib');
-let zlibModule: Zlib | undefined;
-function zlib(): Zlib {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  zlibModule ??= require('zlib') as Zlib;
-  return zlibModule;
-}
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const zlib = lazy(() => require('zlib') as typeof import('zlib'));
