@@ -67,23 +67,34 @@ const BODY_VARIANTS: { name: string; make: (text: string) => string }[] = [
 
 /** The body (above the task table) broken at `width` columns, as a PDF copied line by line. */
 function pdfWrapped(text: string, width: number): string {
-  return inBody(text, (l) => {
-    const out: string[] = [];
-    let cur = '';
-    let w = 0;
-    for (const ch of l) {
-      const cw = columns(ch.charCodeAt(0));
-      if (w + cw > width) {
-        out.push(cur);
-        cur = '';
-        w = 0;
-      }
-      cur += ch;
-      w += cw;
+  return inBody(text, (l) => wrapLine(l, width));
+}
+
+/** One line broken at `width` display columns. */
+function wrapLine(l: string, width: number): string {
+  const out: string[] = [];
+  let cur = '';
+  let w = 0;
+  for (const ch of l) {
+    const cw = columns(ch.charCodeAt(0));
+    if (w + cw > width) {
+      out.push(cur);
+      cur = '';
+      w = 0;
     }
-    out.push(cur);
-    return out.join('\n');
-  });
+    cur += ch;
+    w += cw;
+  }
+  out.push(cur);
+  return out.join('\n');
+}
+
+/** A cell-per-line table (layout A) whose long cells are broken at `width` columns; the body as it was. */
+function tableCellsWrapped(text: string, width: number): string {
+  const annex = parseDocument(text).annex;
+  if (!annex || annex.layout !== 'cells') return text;
+  const lines = text.split('\n');
+  return lines.map((l, i) => (i > annex.line ? wrapLine(l, width) : l)).join('\n');
 }
 
 const VARIANTS: { name: string; make: (text: string) => string; skip?: ReadonlySet<string> }[] = [
@@ -121,6 +132,21 @@ describe('real documents in other clothes keep their findings', () => {
       });
     });
   }
+
+  describe('a cell-per-line table copied from a PDF, long cells broken at 56 columns', () => {
+    let changed = 0;
+    for (const name of REAL) {
+      const text = fs.readFileSync(path.join(FIXTURES, name), 'utf8');
+      if (tableCellsWrapped(text, 56) === text) continue;
+      changed++;
+      it(name, () => {
+        assert.deepEqual(findingsByText(tableCellsWrapped(text, 56)), findingsByText(text));
+      });
+    }
+    it('has such a table among the real documents', () => {
+      assert.ok(changed >= 1, String(changed));
+    });
+  });
 
   const dressed = new Map<string, number>();
   for (const name of REAL) {

@@ -236,6 +236,62 @@ describe('annex', () => {
     });
   });
 
+  describe('layout A: a cell of several lines', () => {
+    // A cell with two paragraphs, or broken at a PDF page's margin: only its last line ends with the bar.
+    const text = doc(
+      ...BODY,
+      '附件',
+      '序号 |',
+      '任务 |',
+      '责任单位 |',
+      '时间节点 |',
+      '1 |',
+      '做好某项信息公开，',
+      '并按季度更新。 |',
+      '区甲局 |',
+      '全年 |',
+      '2 |',
+      '做好另一项信息公开。 |',
+      '区乙局、',
+      '',
+      '各街镇 |',
+      '6月 |',
+      '3 |',
+      '做好第三项信息公开。 |',
+      '区丙局 |',
+      '全年 |',
+      '附件说明：以上任务均需按期完成',
+    );
+    const d = parseDocument(text);
+    const a = annexOf(d);
+
+    it('reads the lines up to the bar as one cell, its text sliced from the document', () => {
+      assertCells(d);
+      assert.deepEqual(
+        a.rows.map((r) => [r.serial, r.task?.text, r.unitList.map((u) => u.name), r.time?.text, r.line, r.endLine]),
+        [
+          [1, '做好某项信息公开，\n并按季度更新。', ['区甲局'], '全年', 10, 14],
+          [2, '做好另一项信息公开。', ['区乙局', '各街镇'], '6月', 15, 20],
+          [3, '做好第三项信息公开。', ['区丙局'], '全年', 21, 24],
+        ],
+      );
+      assert.deepEqual(a.badLines, []);
+    });
+
+    it('ends the table at a line without a bar that no bar follows', () => {
+      assert.equal(a.range.end, text.indexOf('全年 |\n附件说明') + 4);
+      assert.ok(d.paragraphs.some((p) => p.text === '附件说明：以上任务均需按期完成'));
+    });
+
+    it('does not take a serial, a section row or a new annex without bars into a cell', () => {
+      for (const stop of ['4', '二、其他工作', '附件2']) {
+        const t = doc(...BODY, '附件', '序号 |', '任务 |', '责任单位 |', '时间节点 |', '1 |', '做好某项信息公开。 |', '区甲局 |', '全年 |', stop, '做好另一项信息公开。 |');
+        const rows = annexOf(parseDocument(t)).rows;
+        assert.deepEqual(rows.map((r) => r.task?.text), ['做好某项信息公开。'], stop);
+      }
+    });
+  });
+
   describe('layout A: two cells on one line', () => {
     const text = doc(
       ...BODY,

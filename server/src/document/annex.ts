@@ -5,7 +5,7 @@
 // with merged cells, cells are placed by content.
 
 import type { AnnexDraft, AnnexLayout, AnnexRow, Column, ColumnRole, Span } from './model';
-import type { Line } from './text';
+import { skipSpaces, trimEndIndex, type Line } from './text';
 import type { ParseMemo } from './memo';
 import { isAnnexStart, isNoise } from './classify';
 import { readBarlessTable } from './barless';
@@ -203,9 +203,23 @@ function readCellRows(text: string, lines: Line[], trimmed: string[], from: numb
   for (let k = from; k < lines.length; k++) {
     const t = trimmed[k];
     if (t.length === 0 || isNoise(t)) continue;
-    if (!t.includes('|')) break;
+    let cells: RawCell[];
+    if (t.includes('|')) {
+      cells = splitBars(text, lines[k]);
+    } else {
+      // A cell of several paragraphs (or broken at a page's margin): its first lines carry no
+      // bar, the line that ends it does. Anything else without a bar ends the table.
+      const end = row.length > 0 ? cellContinuedTo(trimmed, k) : -1;
+      if (end < 0) break;
+      cells = splitBars(text, lines[end]);
+      const firstBar = lines[end].start + lines[end].folded.indexOf('|');
+      const own = cells.length > 0 && cells[0].start < firstBar ? cells.shift()! : null;
+      const start = lines[k].start + skipSpaces(lines[k].folded);
+      const stop = own ? own.end : lines[end - 1].start + trimEndIndex(lines[end - 1].folded, 0, lines[end - 1].folded.length);
+      cells.unshift({ start, end: stop, text: text.slice(start, stop), present: true, line: k });
+      k = end;
+    }
     lastLine = k;
-    const cells = splitBars(text, lines[k]);
     for (let ci = 0; ci < cells.length; ci++) {
       const c = cells[ci];
       if (row.length > 1 && isSerialText(c.text)) {
@@ -218,6 +232,24 @@ function readCellRows(text: string, lines: Line[], trimmed: string[], from: numb
   }
   if (row.length > 0) annex.rows.push(placeCells(row, annex.header, prev, annex.rows.length, memo));
   if (lastLine >= from) annex.range.end = lines[lastLine].end;
+}
+
+/** How many lines without a bar one cell of layout A may span before its last line. */
+const CELL_LINES = 8;
+
+/**
+ * The line that ends a cell begun on line `k` (a line with a bar, within a few lines, with only
+ * lines of text before it that could not start anything else), or -1.
+ */
+function cellContinuedTo(trimmed: readonly string[], k: number): number {
+  for (let j = k, seen = 0; j < trimmed.length && seen <= CELL_LINES; j++) {
+    const t = trimmed[j];
+    if (t.length === 0 || isNoise(t)) continue;
+    if (t.includes('|')) return j;
+    if (isAnnexStart(t) || isSectionRow(t) || isSerialText(t)) return -1;
+    seen++;
+  }
+  return -1;
 }
 
 /** How many lines ahead a section row (`一、知识产权保护方面(共5项)`) may look for the next row. */
