@@ -76,8 +76,8 @@ twin.push(`（${CN[counters[1]]}）加强民生信息公开。及时公开社会
 item(1, '做好教育信息公开。公布公办学校招生范围和招生计划。（责任单位：区教育局；完成时限：6月底前）');
 plain('附件');
 plain('2026年某区数据局政务公开工作要点任务分解表');
-// The annex: a category cell merged down two rows (the second row shows it empty), a section
-// row merged across all columns.
+// The annex: a category cell merged down two rows (printed once: the second row's line has no
+// cell for it, and the checker carries it down), a section row merged across all columns.
 children.push(new Table({
   width: { size: 100, type: WidthType.PERCENTAGE },
   rows: [
@@ -90,7 +90,7 @@ children.push(new Table({
 twin.push('序号 | 类别 | 任务分解 | 责任单位 | 时间节点');
 twin.push('一、围绕优化营商环境强化信息公开');
 twin.push('1 | 营商环境 | 及时公开涉企政策文件，做好解读。 | 区数据局、区司法局 | 全年');
-twin.push('2 |  | 扩大公共数据开放范围，全年新增开放数据集50个。 | 区数据局 | 12月底前');
+twin.push('2 | 扩大公共数据开放范围，全年新增开放数据集50个。 | 区数据局 | 12月底前');
 
 const doc = new Document({
   creator: 'yaodian fixtures',

@@ -40,21 +40,21 @@ export function registerDocx(): vscode.Disposable {
     const original = source(textUri);
     const target = await vscode.window.showSaveDialog({
       defaultUri: original.with({ path: original.path.replace(/\.docx$/i, '') + '-审核意见.docx' }),
-      filters: { 'Word 文档': ['docx'] },
+      filters: { [vscode.l10n.t('Word document')]: ['docx'] },
     });
     if (!target) return;
     if (target.toString() === original.toString()) {
-      void vscode.window.showErrorMessage('不能覆盖被检查的文档，请另存为新文件。');
+      void vscode.window.showErrorMessage(vscode.l10n.t('The checked document cannot be overwritten: save the copy under a new name.'));
       return;
     }
     await vscode.workspace.fs.writeFile(target, addComments(pkg, comments));
-    void vscode.window.showInformationMessage(`已写入带批注的文档 ${path.basename(target.fsPath)}（${comments.length} 条批注）`);
+    void vscode.window.showInformationMessage(vscode.l10n.t('Wrote the commented document {0} ({1} comments).', path.basename(target.fsPath), comments.length));
   }
 
   async function checkDocx(arg?: unknown): Promise<void> {
     let file = arg instanceof vscode.Uri ? arg : undefined;
     if (!file) {
-      const picked = await vscode.window.showOpenDialog({ canSelectMany: false, filters: { 'Word 文档': ['docx'] } });
+      const picked = await vscode.window.showOpenDialog({ canSelectMany: false, filters: { [vscode.l10n.t('Word document')]: ['docx'] } });
       file = picked?.[0];
     }
     if (!file) return;
@@ -64,14 +64,15 @@ export function registerDocx(): vscode.Disposable {
       doc = await vscode.workspace.openTextDocument(textUri);
     } catch (e) {
       const message = e instanceof DocxError ? e.message : e instanceof Error ? e.message : String(e);
-      void vscode.window.showErrorMessage(`${path.basename(file.fsPath)}：${message}`);
+      void vscode.window.showErrorMessage(vscode.l10n.t('{0}: {1}', path.basename(file.fsPath), message));
       return;
     }
     doc = await vscode.languages.setTextDocumentLanguage(doc, LANGUAGE_ID);
     await vscode.window.showTextDocument(doc, { preview: false });
     // Not awaited: the command is done when the text is open; the offer stays until answered.
-    void vscode.window.showInformationMessage(`已打开 ${path.basename(file.fsPath)} 的文字（只读）。`, '生成带批注的文档').then(async (action) => {
-      if (action) await writeComments(textUri);
+    const write = vscode.l10n.t('Write a commented copy');
+    void vscode.window.showInformationMessage(vscode.l10n.t('Opened the text of {0} (read-only).', path.basename(file.fsPath)), write).then(async (action) => {
+      if (action === write) await writeComments(textUri);
     });
   }
 

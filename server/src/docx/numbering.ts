@@ -245,6 +245,17 @@ const FULLSTOP_DIGITS = '⒈⒉⒊⒋⒌⒍⒎⒏⒐⒑⒒⒓⒔⒕⒖⒗⒘⒙�
 const HEAVENLY_STEMS = '甲乙丙丁戊己庚辛壬癸';
 const EARTHLY_BRANCHES = '子丑寅卯辰巳午未申酉戌亥';
 
+/** The financial (大写) numerals, as Word and LibreOffice draw them: 壹 贰 … 壹拾 壹拾壹 贰拾 壹佰零壹. */
+const LEGAL_SIMPLIFIED: Record<string, string> = { 一: '壹', 二: '贰', 三: '叁', 四: '肆', 五: '伍', 六: '陆', 七: '柒', 八: '捌', 九: '玖', 十: '拾', 百: '佰', 千: '仟' };
+const LEGAL_TRADITIONAL: Record<string, string> = { ...LEGAL_SIMPLIFIED, 二: '貳', 三: '參', 六: '陸' };
+
+function legal(n: number, digits: Record<string, string>): string {
+  if (n <= 0) return String(n);
+  const plain = toChineseNumeral(n);
+  // 十 alone at the start is 壹拾 in the financial form.
+  return [...(plain[0] === '十' ? `一${plain}` : plain)].map((ch) => digits[ch] ?? ch).join('');
+}
+
 function fromList(list: string, n: number): string {
   return n >= 1 && n <= list.length ? [...list][n - 1] : String(n);
 }
@@ -271,9 +282,12 @@ function letters(n: number): string {
 /** One counter value in a Word number format (ST_NumberFormat). */
 export function formatNumber(n: number, format: string): string {
   switch (format) {
+    case 'chineseLegalSimplified':
+      return legal(n, LEGAL_SIMPLIFIED);
+    case 'ideographLegalTraditional':
+      return legal(n, LEGAL_TRADITIONAL);
     case 'chineseCounting':
     case 'chineseCountingThousand':
-    case 'chineseLegalSimplified':
     case 'japaneseCounting':
     case 'taiwaneseCounting':
     case 'taiwaneseCountingThousand':

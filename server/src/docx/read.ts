@@ -1,8 +1,10 @@
 // Reading a .docx: the body's paragraphs in order as lines of text, the way the document looks
 // with its tracked changes accepted, with Word's automatic numbering drawn into the markers. Each
 // Word table becomes one line per row, cells separated by ` | ` (layout B of FORMAT.md), which
-// the text parser reads as a table. Headers, footers, footnotes, comments, field codes, hidden
-// text and deleted text are left out; a text box is read once (DrawingML, not its VML copy).
+// the text parser reads as a table; a cell merged down from the row above is left off the rows it
+// continues into, so the parser carries its value down (a merged cell printed once). Headers,
+// footers, footnotes, comments, field codes, hidden text and deleted text are left out; a text
+// box is read once (DrawingML, not its VML copy).
 //
 // Besides the text, the reader keeps where everything came from: each line's paragraph number
 // (第N段) and table cell, and each piece of text's range in word/document.xml, so a finding can
@@ -57,7 +59,7 @@ export interface ParagraphSpan {
 
 /** A cell of a table row as laid out on its line, with Word's merges. */
 export interface CellSpan {
-  /** The cell's text on the row's line (empty for a merged-down continuation). */
+  /** The cell's text on the row's line (a merged-down continuation is not on the line: empty, where it would be). */
   start: number;
   end: number;
   /** First grid column (from 1) and how many it covers (`w:gridSpan`). */
@@ -419,11 +421,18 @@ function layout(blocks: Block[]): DocxText {
       const withBoxes: ParaBuild[] = [];
       const line = { row: rowNumber, start: text.length, end: text.length, cells: [] as CellSpan[] };
       spans.rows.push(line);
+      let written = 0;
       row.cells.forEach((cell, c) => {
-        if (c > 0) text += ' | ';
-        const span: CellSpan = { start: text.length, end: text.length, gridColumn: grid[r][c], columnSpan: cell.span, rowSpan: cell.continued ? 0 : rowSpanOf(r, grid[r][c]) };
+        // A cell merged down from the row above is not on this row's line: the row has fewer
+        // cells, which the text parser reads as a merged cell printed once and carries its value
+        // down (FORMAT.md, "Merged cells"), as it does for the same table copied as text.
+        if (cell.continued) {
+          line.cells.push({ start: text.length, end: text.length, gridColumn: grid[r][c], columnSpan: cell.span, rowSpan: 0 });
+          return;
+        }
+        if (written++ > 0) text += ' | ';
+        const span: CellSpan = { start: text.length, end: text.length, gridColumn: grid[r][c], columnSpan: cell.span, rowSpan: rowSpanOf(r, grid[r][c]) };
         line.cells.push(span);
-        if (cell.continued) return;
         let first = true;
         // Paragraphs of the cell, nested tables flattened into it, on the row's one line.
         const flat = (list: Block[]): void => {

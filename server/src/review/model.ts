@@ -182,9 +182,13 @@ export function buildReview(result: LintResult): DocumentReview {
 
   attachFindings(ordered, findings);
   const counts = countFindings(findings);
+  const compared = analysis.alignment !== null;
+  // A table the engine could not match with the body lists the same work as the body's tasks:
+  // the charts count its rows (where the units and time nodes are), not the tasks a second time.
+  const charted = !compared && doc.annex !== null && doc.annex.rows.length > 0 ? ordered.filter((l) => l.kind === 'row') : ordered;
   return {
     kind,
-    compared: analysis.alignment !== null,
+    compared,
     title: doc.title?.text.trim() ?? null,
     planYear: analysis.planYear,
     tasks: analysis.tasks.length,
@@ -192,7 +196,7 @@ export function buildReview(result: LintResult): DocumentReview {
     ...counts,
     findings,
     lines: ordered,
-    charts: { units: unitChart(ordered), months: monthChart(ordered, result, analysis.planYear) },
+    charts: { units: unitChart(charted), months: monthChart(charted, result, analysis.planYear) },
   };
 
   function position(offset: number): { line: number; character: number } {
