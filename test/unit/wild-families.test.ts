@@ -364,6 +364,37 @@ describe('documents in the wild', () => {
       assert.deepEqual(findings(text), []);
     });
 
+    it('reads a row with only its own cells, serial and task merged from above, as the same task on another row', () => {
+      // A task split over two unit rows, as a Word table merges it; a .docx prints merged cells once.
+      const table = (second: string): string =>
+        lines(
+          '2026年某区政务公开工作要点',
+          '一、强化重点领域信息公开',
+          '（一）做好财政信息公开。按规定公开部门预决算。（责任单位：区财政局、区审计局）',
+          '（二）推进教育信息公开。做好义务教育招生政策信息公开。（责任单位：区教育局）',
+          '附件',
+          '| 序号 | 任务分解 | 责任单位 | 时间节点 |',
+          '| 1 | 按规定公开部门预决算。 | 区财政局 | 6月底前 |',
+          second,
+          '| 2 | 做好义务教育招生政策信息公开。 | 区教育局 | 全年 |',
+        );
+      const text = table('| 区审计局 | 12月底前 |');
+      const { doc } = documentFacts(text);
+      assert.deepEqual(
+        doc.annex!.rows.map((r) => [r.serial, r.serialCell?.present, r.task?.text, r.task?.present, r.unitList.map((u) => u.name).join('、'), r.time?.text]),
+        [
+          [1, true, '按规定公开部门预决算。', true, '区财政局', '6月底前'],
+          [1, false, '按规定公开部门预决算。', false, '区审计局', '12月底前'],
+          [2, true, '做好义务教育招生政策信息公开。', true, '区教育局', '全年'],
+        ],
+      );
+      // Its rows' units together are the task's: no missing serial, no empty task, no unit mismatch.
+      assert.deepEqual(findings(text), []);
+      // The rows together still name too few units: one finding, at the task's first row.
+      assert.deepEqual(findings(table('| 区统计局 | 12月底前 |')), ['7:annex-unit-mismatch']);
+      assert.match(lintText(table('| 区统计局 | 12月底前 |')).diagnostics[0].message, /正文有而表中没有“区审计局”/);
+    });
+
     it('does not take header names on lines of their own for a table without a units column', () => {
       const { doc, analysis } = documentFacts(lines('2024年某局工作要点', '一、加强学习', '工作任务', '工作要求', '具体要求', '1.认真学习有关文件精神，提高认识。'));
       assert.equal(doc.annex, null);

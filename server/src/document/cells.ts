@@ -193,11 +193,13 @@ export function buildRow(
   // A row whose serial and first task cells are both empty continues the row above: cells merged
   // down, which Word and web exports print as empty cells (`|  |  | 开展… | 宣传处 |`). Its empty
   // cells hold the values above. (An empty serial beside a task of its own is a missing serial.)
+  // Likewise a row with fewer cells whose serial and task are both merged from above (a task
+  // split over several unit rows, as Word tables draw it): no cell of its own in either column.
   let continues = false;
-  if (positional && prev && prev.serialCell) {
+  if (prev && prev.serialCell) {
     const serial = header.findIndex((c) => c.role === 'serial');
     const task = header.findIndex((c) => c.role === 'task');
-    const empty = (k: number): boolean => k >= 0 && (placed[k] === null || placed[k]!.text.length === 0);
+    const empty = (k: number): boolean => k >= 0 && (placed[k] === null || (positional && placed[k]!.text.length === 0));
     continues = empty(serial) && empty(task);
   }
   let categoryIndex = 0;

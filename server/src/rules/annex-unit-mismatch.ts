@@ -10,6 +10,7 @@ import { matchBrackets } from '../document/sentences';
 import { foldWidth } from '../document/text';
 import { parseUnitParenthetical } from '../document/units';
 import type { Fix, Rule } from './types';
+import type { RowMatch } from '../analysis/align';
 import { byRole, uniqueNames, unitsText } from '../fixes/table';
 import { KEY_OF_ROLE, ROLE_WORD } from '../lexicon';
 
@@ -84,6 +85,12 @@ function listQuoted(names: string[]): string {
   return names.map((n) => `“${n}”`).join('、');
 }
 
+/** A row that continues the one above (serial and task merged down) and covers the same sentences. */
+function continuesAbove(m: RowMatch, above: RowMatch): boolean {
+  const serial = m.row.serialCell;
+  return serial !== null && !serial.present && m.sentences.length > 0 && m.sentences[0] === above.sentences[0];
+}
+
 const rule: Rule = {
   meta: {
     id: 'annex-unit-mismatch',
@@ -110,7 +117,16 @@ const rule: Rule = {
       const m = matches[mi];
       const row = m.row;
       const cell = row.units;
-      if (m.sentences.length === 0 || !cell || !cell.present || row.unitList.length === 0) continue;
+      // A task split over several rows (its serial and task merged down, one row per unit): the
+      // rows' units together are compared with the body, once, at the first row.
+      if (mi > 0 && continuesAbove(m, matches[mi - 1])) continue;
+      let rowUnits = row.unitList;
+      let split = false;
+      for (let mj = mi + 1; mj < matches.length && continuesAbove(matches[mj], matches[mj - 1]); mj++) {
+        rowUnits = rowUnits.concat(matches[mj].row.unitList);
+        split = true;
+      }
+      if (m.sentences.length === 0 || !cell || !cell.present || rowUnits.length === 0) continue;
       // Every sentence of the match must be covered by a unit parenthetical naming units.
       const parens: UnitParenthetical[] = [];
       let covered = true;
@@ -126,10 +142,10 @@ const rule: Rule = {
       }
       if (!covered || parens.length === 0) continue;
       const bodyUnits = parens.length === 1 ? parens[0].units : parens.flatMap((p) => p.units);
-      if (namesWithin(row.unitList, bodyUnits, canon) && namesWithin(bodyUnits, row.unitList, canon)) continue;
+      if (namesWithin(rowUnits, bodyUnits, canon) && namesWithin(bodyUnits, rowUnits, canon)) continue;
       const bodyNames = bodyUnits.map((u) => canon(u.name));
-      const rowNames = row.unitList.map((u) => canon(u.name));
-      const onlyRow = uniqueNames(row.unitList).filter((n) => !bodyNames.includes(canon(n)));
+      const rowNames = rowUnits.map((u) => canon(u.name));
+      const onlyRow = uniqueNames(rowUnits).filter((n) => !bodyNames.includes(canon(n)));
       const onlyBody = uniqueNames(bodyUnits).filter((n) => !rowNames.includes(canon(n)));
 
       const parts: string[] = [];
@@ -143,13 +159,14 @@ const rule: Rule = {
         partsEn.push(`only in the body: ${onlyBody.join(', ')}`);
       }
 
+      // A split task's units are spread over its rows: no one cell or note to rewrite.
       const fixes: Fix[] = [];
-      if (!multiUnitColumns) {
+      if (!multiUnitColumns && !split) {
         const value = unitsText(bodyUnits, analysis.parenWidth === 'full' ? '，' : ',');
         fixes.push({ title: `以正文为准:责任单位改为“${value}”`, edits: [{ start: cell.start, end: cell.end, newText: value }], auto: false, preferred: true });
       }
       // Rewriting the body is offered when one parenthetical covers this row's tasks only.
-      if (parens.length === 1) {
+      if (parens.length === 1 && !split) {
         const p = parens[0];
         const matched = new Set(m.sentences.map((s) => s.index));
         const others = m.sentences[0].item.sentences.some((s) => s.unitParen === p && analysis.isTask(s) && !matched.has(s.index));
