@@ -143,8 +143,8 @@ function start(): void {
   // A check builds a tree in which nearly everything it allocates lives to the end. V8 grows its
   // young generation up to 16 MB for such a run, and every survivor is then copied through that
   // large space before it is promoted; kept at its starting size (1 MB), the young generation
-  // promotes survivors while they are still in the cache: about 13% less CPU on 10 MB and 9% on
-  // 1 MB, no change on 46 KB (`npm run bench`). The flag is read at each young-generation
+  // promotes survivors while they are still in the cache: about 10% less CPU on 10 MB and on 1 MB,
+  // no change on 46 KB (bench/check-compare.ts, with and without the flag). The flag is read at each young-generation
   // collection, so setting it now takes effect. Set before any code cache is read or written:
   // V8 accepts a cache only under the flags it was made with. The CLI only: the language server
   // and the API leave their host's heap alone.
