@@ -174,23 +174,18 @@ const WORD_GAP = /\S[ \u3000]+\S/;
 
 /** Cells of a line whose cells are separated by single spaces: split at every run of spaces. */
 function splitWords(text: string, line: Line): RawCell[] {
-  const f = line.folded;
-  const cells: RawCell[] = [];
-  const gap = /[ \u3000]+/g;
-  let from = 0;
-  for (let m = gap.exec(f); m !== null; m = gap.exec(f)) {
-    if (m.index > from) cells.push(trimCell(text, f, line, from, m.index));
-    from = m.index + m[0].length;
-  }
-  if (from < f.length) cells.push(trimCell(text, f, line, from, f.length));
-  return cells.filter((c) => c.text.length > 0);
+  return splitAt(text, line, /[ \u3000]+/g);
 }
 
 /** Cells of a line aligned with spaces: split at runs of two or more spaces. */
 function splitSpaces(text: string, line: Line): RawCell[] {
+  return splitAt(text, line, / {2,}|\t+/g);
+}
+
+/** The non-empty cells of a line between the matches of `gap` (a global pattern). */
+function splitAt(text: string, line: Line, gap: RegExp): RawCell[] {
   const f = line.folded;
   const cells: RawCell[] = [];
-  const gap = / {2,}|\t+/g;
   let from = 0;
   for (let m = gap.exec(f); m !== null; m = gap.exec(f)) {
     if (m.index > from) cells.push(trimCell(text, f, line, from, m.index));
