@@ -68,6 +68,29 @@ describe('annex-missing-row', () => {
     );
   });
 
+  it('renumbers the rows after the inserted one, leaving a row that continues the task above without a number', () => {
+    // Row 2's task is split over two unit rows (serial and task merged down, printed once).
+    const text =
+      BODY +
+      PIPES_HEAD +
+      '| 1 | 按季度公开财政收支情况。 | 区财政局 | 每季度 |\n' +
+      '| 2 | 及时发布重点建设项目目录和年度投资计划。 | 区发展改革委牵头 | 上半年 |\n' +
+      '| 各街镇配合 | 上半年 |\n' +
+      '| 3 | 在4月底前公布公办学校招生区域。 | 区教育局 | 4月底前 |\n';
+    const ds = check(text);
+    assert.deepEqual(ds.map((d) => text.slice(d.start, d.end)), ['及时公开政府债务限额、余额等信息。']);
+    assert.equal(
+      applyOnlyFix(text, ds[0]),
+      BODY +
+        PIPES_HEAD +
+        '| 1 | 按季度公开财政收支情况。 | 区财政局 | 每季度 |\n' +
+        '| 2 | 及时公开政府债务限额、余额等信息。 | 区财政局 |  |\n' +
+        '| 3 | 及时发布重点建设项目目录和年度投资计划。 | 区发展改革委牵头 | 上半年 |\n' +
+        '| 各街镇配合 | 上半年 |\n' +
+        '| 4 | 在4月底前公布公办学校招生区域。 | 区教育局 | 4月底前 |\n',
+    );
+  });
+
   it('reports a run of uncovered sentences of one item once, and the inserted row holds them all', () => {
     const text = BODY + PIPES_HEAD + '| 1 | 及时发布重点建设项目目录和年度投资计划。 | 区发展改革委牵头,各街镇配合 | 上半年 |\n' + '| 2 | 在4月底前公布公办学校招生区域。 | 区教育局 | 4月底前 |\n';
     const ds = check(text);

@@ -62,16 +62,20 @@ export function lineBreakAt(text: string, offset: number): string {
 
 /**
  * Edits that give rows[from..] the serials first, first + 1, …, only where they differ. A
- * layout-A row without a serial cell gets one inserted before its first line.
+ * layout-A row without a serial cell gets one inserted before its first line; a row that
+ * continues the task above (its serial merged down) keeps none and takes no number.
  */
 export function renumberRows(doc: ParsedDocument, from: number, first: number): TextEdit[] {
   const annex = doc.annex;
   if (!annex || !hasSerialColumn(annex)) return [];
   const edits: TextEdit[] = [];
+  let n = first - 1;
   for (let k = from; k < annex.rows.length; k++) {
     const row = annex.rows[k];
-    const n = first + (k - from);
     const cell = row.serialCell;
+    // A row that continues the task above (its serial merged down) has no serial of its own to write.
+    if (cell && !cell.present) continue;
+    n++;
     if (cell) {
       if (cell.text.trim() !== String(n)) edits.push(writeCell(doc.text, cell, String(n)));
     } else if (annex.layout === 'cells') {
