@@ -197,10 +197,13 @@ export function buildRow(
   // split over several unit rows, as Word tables draw it): no cell of its own in either column.
   let continues = false;
   if (prev && prev.serialCell) {
-    const serial = header.findIndex((c) => c.role === 'serial');
-    const task = header.findIndex((c) => c.role === 'task');
-    const empty = (k: number): boolean => k >= 0 && (placed[k] === null || (positional && placed[k]!.text.length === 0));
-    continues = empty(serial) && empty(task);
+    let serial = -1;
+    let task = -1;
+    for (let k = 0; k < header.length; k++) {
+      if (serial < 0 && header[k].role === 'serial') serial = k;
+      else if (task < 0 && header[k].role === 'task') task = k;
+    }
+    continues = noCellAt(placed, serial, positional) && noCellAt(placed, task, positional);
   }
   let categoryIndex = 0;
   for (let k = 0; k < header.length; k++) {
@@ -253,6 +256,13 @@ export function buildRow(
     row.unitList = prev.unitList;
   }
   return row;
+}
+
+/** Column k has no cell (merged from above), or, placed by position, an empty one. */
+function noCellAt(placed: readonly (RawCell | null)[], k: number, positional: boolean): boolean {
+  if (k < 0) return false;
+  const c = placed[k];
+  return c === null || (positional && c.text.length === 0);
 }
 
 /** A merged cell's value carried down from the row above: same text and range, not present here. */
