@@ -145,6 +145,27 @@ describe('docx reader: tables', () => {
     assert.deepEqual(found, ['time-invalid 13月底前']);
   });
 
+  it('a task whose serial and task cells are merged down over its unit rows is one task on two rows: no missing serial or task', () => {
+    const plan = ['2026年某区政务公开工作要点', '一、加强政策公开'].map((t) => p(t)).join('') +
+      p('（一）做好财政信息公开。按规定公开部门预决算。（责任单位：区财政局、区审计局）') +
+      p('（二）推进教育信息公开。做好义务教育招生政策信息公开。（责任单位：区教育局）') +
+      p('附件') + p('2026年某区政务公开工作要点任务分解表');
+    const merged = (s: string, first: boolean): string => tc(first ? s : '', first ? '<w:vMerge w:val="restart"/>' : '<w:vMerge/>');
+    const table = `<w:tbl>${tr(tc('序号'), tc('任务分解'), tc('责任单位'), tc('时间节点'))}` +
+      tr(merged('1', true), merged('按规定公开部门预决算。', true), tc('区财政局'), tc('6月底前')) +
+      tr(merged('', false), merged('', false), tc('区审计局'), tc('12月底前')) +
+      tr(tc('2'), tc('做好义务教育招生政策信息公开。'), tc('区教育局'), tc('全年')) +
+      '</w:tbl>';
+    const doc = readDocx(makeDocx({ body: plan + table }));
+    const { doc: parsed, diagnostics } = lintText(doc.text);
+    assert.deepEqual(parsed.annex!.rows.map((r) => [r.serial, r.serialCell?.present, r.task?.text, r.unitList.map((u) => u.name).join('、'), r.time?.text]), [
+      [1, true, '按规定公开部门预决算。', '区财政局', '6月底前'],
+      [1, false, '按规定公开部门预决算。', '区审计局', '12月底前'],
+      [2, true, '做好义务教育招生政策信息公开。', '区教育局', '全年'],
+    ]);
+    assert.deepEqual(diagnostics.map((d) => d.ruleId), []);
+  });
+
   it('joins the paragraphs of a cell on its line (numbered lists inside cells are not outline) and flattens nested tables', () => {
     const cell = `<w:tc>${p('1、公开政策。')}${p('2、做好解读。')}<w:tbl>${tr(tc('子表甲'), tc('子表乙'))}</w:tbl></w:tc>`;
     const body = `<w:tbl>${tr(tc('措施'), tc('单位'))}${tr(cell, tc('区甲局|区乙局'))}</w:tbl>`;
