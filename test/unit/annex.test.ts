@@ -13,6 +13,9 @@ function doc(...lines: string[]): string {
 
 const BODY = ['2023年某区政务公开工作要点', '一、重点任务', '(一)做好某项信息公开。', '(二)做好另一项信息公开。', '(三)做好第三项信息公开。'];
 
+/** The annex line and a layout-A header (a cell per line), four columns. */
+const CELLS_HEAD = ['附件', '序号 |', '任务 |', '责任单位 |', '时间节点 |'];
+
 function annexOf(d: ParsedDocument): Annex {
   assert.ok(d.annex, 'expected an annex');
   return d.annex;
@@ -240,11 +243,7 @@ describe('annex', () => {
     // A cell with two paragraphs, or broken at a PDF page's margin: only its last line ends with the bar.
     const text = doc(
       ...BODY,
-      '附件',
-      '序号 |',
-      '任务 |',
-      '责任单位 |',
-      '时间节点 |',
+      ...CELLS_HEAD,
       '1 |',
       '做好某项信息公开，',
       '并按季度更新。 |',
@@ -283,9 +282,16 @@ describe('annex', () => {
       assert.ok(d.paragraphs.some((p) => p.text === '附件说明：以上任务均需按期完成'));
     });
 
+    it('ends a cell whose closing bar stands alone at its last line with text, not at the blank line before the bar', () => {
+      const t = doc(...BODY, ...CELLS_HEAD, '1 |', '做好某项信息公开，', '并按季度更新。', '', '|', '区甲局 |', '全年 |');
+      const d = parseDocument(t);
+      assertCells(d);
+      assert.deepEqual(annexOf(d).rows.map((r) => [r.task?.text, r.units?.text]), [['做好某项信息公开，\n并按季度更新。', '区甲局']]);
+    });
+
     it('does not take a serial, a section row or a new annex without bars into a cell', () => {
       for (const stop of ['4', '二、其他工作', '附件2']) {
-        const t = doc(...BODY, '附件', '序号 |', '任务 |', '责任单位 |', '时间节点 |', '1 |', '做好某项信息公开。 |', '区甲局 |', '全年 |', stop, '做好另一项信息公开。 |');
+        const t = doc(...BODY, ...CELLS_HEAD, '1 |', '做好某项信息公开。 |', '区甲局 |', '全年 |', stop, '做好另一项信息公开。 |');
         const rows = annexOf(parseDocument(t)).rows;
         assert.deepEqual(rows.map((r) => r.task?.text), ['做好某项信息公开。'], stop);
       }
@@ -367,11 +373,7 @@ describe('annex', () => {
     it('carries the units of the row above, not present', () => {
       const text = doc(
         ...BODY,
-        '附件',
-        '序号 |',
-        '任务 |',
-        '责任单位 |',
-        '时间节点 |',
+        ...CELLS_HEAD,
         '1 |',
         '做好某项信息公开工作的具体内容。 |',
         '区甲局 |',

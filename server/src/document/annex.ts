@@ -231,7 +231,10 @@ function readCellRows(text: string, lines: Line[], trimmed: string[], from: numb
       const firstBar = lines[end].start + lines[end].folded.indexOf('|');
       const own = cells.length > 0 && cells[0].start < firstBar ? cells.shift()! : null;
       const start = lines[k].start + skipSpaces(lines[k].folded);
-      const stop = own ? own.end : lines[end - 1].start + trimEndIndex(lines[end - 1].folded, 0, lines[end - 1].folded.length);
+      // Without text before its bar, the cell ends on its last line with text (blank and page lines skipped).
+      let last = end - 1;
+      while (last > k && (trimmed[last].length === 0 || isNoise(trimmed[last]))) last--;
+      const stop = own ? own.end : lines[last].start + trimEndIndex(lines[last].folded, 0, lines[last].folded.length);
       cells.unshift({ start, end: stop, text: text.slice(start, stop), present: true, line: k });
       k = end;
     }
